@@ -1,0 +1,281 @@
+import { Random, type Clock } from './clock.ts';
+import { KernelError, isKernelError } from './errno.ts';
+import { NetNamespace, type PernetOps } from './net/NetNamespace.ts';
+import { Nsfs } from './ns/nsfs.ts';
+import type { FsFactory } from './vfs/mountOps.ts';
+import { INITIAL_INUM, NsInumAllocator, type Namespace } from './ns/NsCommon.ts';
+import type { NsProxy } from './ns/NsProxy.ts';
+import { PidNamespace } from './ns/PidNamespace.ts';
+import { CgroupNamespace, IpcNamespace, TimeNamespace, UserNamespace, UtsNamespace } from './ns/simple.ts';
+import type { ProgramImage } from './program.ts';
+import { TimerQueue, WaitQueue, type HostEnv } from './sched.ts';
+import type { SysApi } from './syscalls/SysApi.ts';
+import { Sys } from './syscalls/Sys.ts';
+import { Credentials, rootCreds } from './task/Credentials.ts';
+import { doExit } from './task/exit.ts';
+import { Pid } from './task/Pid.ts';
+import { signalGroup, waitWhileStopped } from './task/signals.ts';
+import { Task, TaskExit } from './task/Task.ts';
+import { Devpts } from './tty/Devpts.ts';
+import type { Tty } from './tty/Tty.ts';
+import { FdTable } from './vfs/FdTable.ts';
+import type { Inode, SuperBlock } from './vfs/inode.ts';
+import { MountNamespace } from './vfs/MountNamespace.ts';
+import { PathWalker } from './vfs/path.ts';
+import { TmpDir } from './vfs/tmpfs.ts';
+
+export interface KernelOptions {
+  clock: Clock;
+  seed: number;
+  host: HostEnv;
+  hostname: string;
+  /** Root filesystem of the initial mount namespace. */
+  rootfs: { inode: Inode; sb: SuperBlock; flags: string[] };
+  /** When the machine booted (epoch ms). */
+  bootTime: number;
+  release?: string;
+  version?: string;
+}
+
+/**
+ * The simulated kernel: owns every task, namespace, timer and terminal. Behaviour is spread over
+ * task/, ns/, vfs/, procfs/, tty/ and net/; this class holds the shared state and the scheduler glue.
+ */
+export class Kernel {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly host: HostEnv;
+  readonly bootTime: number;
+  readonly release: string;
+  readonly version: string;
+  readonly timers: TimerQueue;
+  private readonly inums = new NsInumAllocator();
+
+  /** Every task that has not been reaped. */
+  readonly tasks = new Set<Task>();
+  /** Fork-bomb guard: the system-wide task limit (kernel.threads-max / RLIMIT_NPROC in spirit). */
+  maxTasks = 4096;
+  /** Woken whenever a child changes state (exit, stop, continue). */
+  readonly childEvents = new WaitQueue();
+  readonly programs = new Map<string, ProgramImage>();
+  readonly pernetOps: PernetOps[] = [];
+  readonly netNamespaces = new Set<NetNamespace>();
+  /** Extension call tables (network stack, SysV IPC, docker's engine hooks) reached via sys.ext(name). */
+  readonly extensions = new Map<string, (sys: Sys) => unknown>();
+  readonly devpts: Devpts[] = [];
+  readonly nsfs = new Nsfs();
+  /** Mountable filesystem types (register_filesystem). */
+  readonly filesystems = new Map<string, FsFactory>();
+  /** Extra /proc/PID entries and /proc/sys/net entries contributed by subsystems (the network stack). */
+  readonly procPidHooks: Array<(sb: SuperBlock, t: Task) => Record<string, () => Inode>> = [];
+  readonly procSysNetHooks: Array<(sb: SuperBlock) => Record<string, () => Inode>> = [];
+  readonly sysfsNetHooks: Array<(net: NetNamespace) => string[]> = [];
+  /** The single devtmpfs instance (the kernel's own /dev), set at boot. */
+  devtmpfs: { root: Inode; sb: SuperBlock } | null = null;
+  /** Observers of namespace/task topology changes (the UI map). */
+  private readonly topologyListeners = new Set<() => void>();
+
+  readonly initUserNs: UserNamespace;
+  readonly initPidNs: PidNamespace;
+  readonly initNsProxy: NsProxy;
+  /** Tasks currently yielding the CPU; settle() waits for them. */
+  private yielding = 0;
+
+  constructor(opts: KernelOptions) {
+    this.clock = opts.clock;
+    this.random = new Random(opts.seed);
+    this.host = opts.host;
+    this.bootTime = opts.bootTime;
+    this.release = opts.release ?? '6.6.1-arch1-1';
+    this.version = opts.version ?? '#1 SMP PREEMPT_DYNAMIC Mon, 20 Nov 2023 10:00:00 +0000';
+    this.timers = new TimerQueue(opts.host, () => this.clock.now(), opts.clock.virtual);
+    this.initUserNs = new UserNamespace(INITIAL_INUM.user, null);
+    this.initPidNs = new PidNamespace(INITIAL_INUM.pid, null, this.initUserNs);
+    const owner = this.initUserNs;
+    const net = new NetNamespace(INITIAL_INUM.net, owner);
+    this.netNamespaces.add(net);
+    this.initNsProxy = {
+      mnt: MountNamespace.create(INITIAL_INUM.mnt, owner, opts.rootfs.inode, opts.rootfs.sb, opts.rootfs.flags),
+      uts: new UtsNamespace(INITIAL_INUM.uts, owner, opts.hostname),
+      ipc: new IpcNamespace(INITIAL_INUM.ipc, owner),
+      net,
+      cgroup: new CgroupNamespace(INITIAL_INUM.cgroup, owner),
+      pidForChildren: this.initPidNs,
+      timeForChildren: new TimeNamespace(INITIAL_INUM.time, owner),
+    };
+  }
+
+  allocInum(): number { return this.inums.alloc(); }
+
+  procPidExtras(sb: SuperBlock, t: Task): Record<string, () => Inode> {
+    return Object.assign({}, ...this.procPidHooks.map((h) => h(sb, t)));
+  }
+
+  sysfsNetNames(net: NetNamespace): string[] {
+    return this.sysfsNetHooks.flatMap((h) => h(net));
+  }
+
+  /** overlay mount data → directories, resolved in the mounting task's view. */
+  resolveOverlayLayers(task: Task, data: string): { lowers: Inode[]; upper: TmpDir } {
+    const opts = new Map(data.split(',').map((kv) => kv.split('=', 2) as [string, string]));
+    const walker = new PathWalker(task.fs.root, task.fs.cwd, { task });
+    const lowers = (opts.get('lowerdir') ?? '').split(':').filter(Boolean).map((p) => walker.resolve(p).inode);
+    const upper = opts.get('upperdir') ? walker.resolve(opts.get('upperdir')!).inode : undefined;
+    if (!lowers.length || lowers.some((l) => l.type !== 'dir') || !(upper instanceof TmpDir)) throw new KernelError('EINVAL');
+    return { lowers, upper };
+  }
+
+  procSysNetEntries(sb: SuperBlock): Record<string, () => Inode> {
+    return Object.assign({}, ...this.procSysNetHooks.map((h) => h(sb)));
+  }
+
+  /** register_pernet_subsys: run `ops.init` for every existing and future network namespace. */
+  registerPernet(ops: PernetOps): void {
+    this.pernetOps.push(ops);
+    for (const ns of this.netNamespaces) ops.init(ns);
+  }
+
+  createNetNamespace(owner: Namespace | null): NetNamespace {
+    const ns = new NetNamespace(this.allocInum(), owner);
+    for (const ops of this.pernetOps) ops.init(ns);
+    this.netNamespaces.add(ns);
+    return ns;
+  }
+
+  /**
+   * A task that is not forked from anyone: the initial processes a host profile reproduces (systemd,
+   * kernel threads, daemons). `pidNr` pins its number in the initial namespace.
+   */
+  spawnInitial(opts: {
+    pidNr: number; parent: Task | null; comm: string; argv: string[]; cred?: Credentials; kthread?: boolean;
+    startTime: number; pgrp?: Task; session?: Task;
+  }): Task {
+    const task = new Task({ comm: opts.comm, cred: opts.cred ?? rootCreds(), userNs: this.initUserNs, nsproxy: this.initNsProxy, startTime: opts.startTime, kthread: opts.kthread });
+    task.pid = new Pid([{ ns: this.initPidNs, nr: opts.pidNr }]);
+    this.initPidNs.tasks.set(opts.pidNr, task);
+    this.initPidNs.setLastPid(Math.max(opts.pidNr, 0));
+    if (opts.pidNr === 1) this.initPidNs.childReaper = task;
+    task.pgrp = opts.pgrp?.pid ?? task.pid;
+    task.session = opts.session?.pid ?? task.pid;
+    task.argv = opts.argv;
+    const root = this.initNsProxy.mnt.root;
+    task.fs = { root: { mnt: root, inode: root.root }, cwd: { mnt: root, inode: root.root, path: '/' }, umask: 0o022 };
+    task.fdTable = new FdTable();
+    task.reapsChildren = true;
+    if (opts.parent) { task.parent = opts.parent; opts.parent.children.add(task); }
+    this.tasks.add(task);
+    return task;
+  }
+
+  /** Start (or keep) a program running as `task`; its end is the task's exit. */
+  run(task: Task, entry: (sys: SysApi) => Promise<number>): void {
+    const sys = new Sys(this, task);
+    Promise.resolve()
+      .then(() => entry(sys))
+      .then(
+        (code) => doExit(this, task, (code & 0xff) << 8),
+        (e) => {
+          if (e instanceof TaskExit) return;
+          // A program bug must not take the sandbox down: the process dies like a crashing binary.
+          const msg = isKernelError(e) ? e.message : e instanceof Error ? e.message : String(e);
+          sys.write(2, `${task.comm}: ${msg}\n`).catch(() => undefined).finally(() => doExit(this, task, 1 << 8));
+        },
+      );
+  }
+
+  /**
+   * Sleep until `register`'s wake callback fires. Signals with handlers interrupt with EINTR; exit
+   * rejects with TaskExit; a stopped task stays asleep until SIGCONT.
+   */
+  async block(task: Task, register: (wake: () => void) => () => void, interruptible = true): Promise<void> {
+    if (!task.alive) throw new TaskExit(task);
+    task.state = 'S';
+    let unregister: () => void = () => undefined;
+    const blocker = { reject: (_: unknown) => undefined as void, interruptible };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        blocker.reject = reject;
+        task.blockers.add(blocker);
+        unregister = register(resolve);
+      });
+    } finally {
+      unregister();
+      task.blockers.delete(blocker);
+      if (task.state === 'S') task.state = 'R';
+    }
+    await waitWhileStopped(task);
+  }
+
+  /** sched_yield for CPU-bound programs: let the event loop (and ^C) in, account a little CPU time. */
+  async yieldCpu(task: Task): Promise<void> {
+    if (!task.alive) throw new TaskExit(task);
+    this.yielding++;
+    try {
+      await new Promise<void>((r) => this.host.macrotask(r));
+    } finally {
+      this.yielding--;
+    }
+    task.cpuMs += 1;
+    if (this.clock.virtual) this.clock.advance(1);
+    await waitWhileStopped(task);
+  }
+
+  /** Wake waiters in wait4 and the observers of the process list. */
+  childStateChanged(_task: Task): void {
+    this.childEvents.wake();
+    this.namespacesChanged();
+  }
+
+  taskExited(_task: Task): void { this.namespacesChanged(); }
+
+  onTopologyChange(listener: () => void): () => void {
+    this.topologyListeners.add(listener);
+    return () => this.topologyListeners.delete(listener);
+  }
+
+  namespacesChanged(): void { for (const l of this.topologyListeners) l(); }
+
+  signalGroup(pgrp: Pid, sig: number): void { signalGroup(this, pgrp, sig); }
+
+  /** A session leader that exits hangs up its controlling terminal's foreground group (tty_io.c disassociate_ctty). */
+  releaseCtty(task: Task): void {
+    const tty = task.ctty;
+    if (!tty) return;
+    if (tty.session === task.pid && task.session === task.pid) {
+      if (tty.fgPgrp && tty.fgPgrp !== task.pgrp) signalGroup(this, tty.fgPgrp, 1);
+      tty.session = null;
+      tty.fgPgrp = null;
+    }
+  }
+
+  /** setpgid(2) on behalf of `caller`: move `target` into the group led by `leader` (or numbered `nr`). */
+  setpgid(caller: Task, target: Task, leader: Pid | undefined, nr: number): void {
+    if (target !== caller && target.parent !== caller) throw new KernelError('ESRCH');
+    if (target.session === target.pid) throw new KernelError('EPERM');
+    if (leader) { target.pgrp = leader; return; }
+    if (nr === 0 || nr === target.pid.nrIn(caller.pidNs)) { target.pgrp = target.pid; return; }
+    for (const t of this.tasks) {
+      if (t.session === target.session && t.pgrp.nrIn(caller.pidNs) === nr) { target.pgrp = t.pgrp; return; }
+    }
+    throw new KernelError('EPERM');
+  }
+
+  /** Every namespace in use by a live task (for lsns and the map). */
+  liveTtys(): Tty[] { return this.devpts.flatMap((d) => d.list()); }
+
+  /**
+   * Run until `isQuiet()` holds, nothing is runnable and no yielding task remains; with a virtual
+   * clock, fire due timers in between (time jumps to the next timer when everyone sleeps).
+   */
+  async settle(isQuiet: () => boolean, maxRounds = 100000): Promise<void> {
+    for (let round = 0; round < maxRounds; round++) {
+      await new Promise<void>((r) => this.host.macrotask(r));
+      if (this.yielding > 0) continue;
+      if (isQuiet()) return;
+      const due = this.timers.nextDue();
+      if (due === undefined) return;
+      this.clock.advance(due - this.clock.now());
+      this.timers.fireDue(this.clock.now());
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWTIME, CLONE_NEWUSER, CLONE_NEWUTS,
+} from '../constants.ts';
+import { KernelError } from '../errno.ts';
+import type { Kernel } from '../Kernel.ts';
+import type { Task } from '../task/Task.ts';
+import type { Mount } from '../vfs/Mount.ts';
+import type { NsProxy } from './NsProxy.ts';
+import { PidNamespace } from './PidNamespace.ts';
+import { CgroupNamespace, IpcNamespace, TimeNamespace, UserNamespace, UtsNamespace } from './simple.ts';
+
+export const NS_FLAGS = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP | CLONE_NEWTIME | CLONE_NEWUSER;
+
+/**
+ * create_new_namespaces (kernel/nsproxy.c): copy the caller's nsproxy, replacing each namespace whose
+ * CLONE_NEW* flag is set. New namespaces need CAP_SYS_ADMIN (user namespaces are not modelled beyond
+ * their inode: unprivileged CLONE_NEWUSER is refused with EPERM as on hosts that disable it).
+ */
+export function createNamespaces(kernel: Kernel, task: Task, flags: number): { nsproxy: NsProxy; mountMap?: Map<Mount, Mount> } {
+  const old = task.nsproxy;
+  if (flags & ~NS_FLAGS) throw new KernelError('EINVAL');
+  if (flags & NS_FLAGS && !task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  if (flags & CLONE_NEWUSER) task.userNs = new UserNamespace(kernel.allocInum(), task.userNs);
+  const owner = task.userNs;
+  let mountMap: Map<Mount, Mount> | undefined;
+  let mnt = old.mnt;
+  if (flags & CLONE_NEWNS) {
+    const copy = old.mnt.copy(kernel.allocInum());
+    mnt = copy.ns;
+    mountMap = copy.map;
+  }
+  const nsproxy: NsProxy = {
+    mnt,
+    uts: flags & CLONE_NEWUTS ? new UtsNamespace(kernel.allocInum(), owner, old.uts.hostname, old.uts.domainname) : old.uts,
+    ipc: flags & CLONE_NEWIPC ? new IpcNamespace(kernel.allocInum(), owner) : old.ipc,
+    net: flags & CLONE_NEWNET ? kernel.createNetNamespace(owner) : old.net,
+    cgroup: flags & CLONE_NEWCGROUP ? new CgroupNamespace(kernel.allocInum(), owner) : old.cgroup,
+    pidForChildren: flags & CLONE_NEWPID ? new PidNamespace(kernel.allocInum(), old.pidForChildren, owner) : old.pidForChildren,
+    timeForChildren: flags & CLONE_NEWTIME ? new TimeNamespace(kernel.allocInum(), owner, old.timeForChildren.bootOffsetMs) : old.timeForChildren,
+  };
+  return { nsproxy, mountMap };
+}
+
+/** After CLONE_NEWNS the task's root and cwd move to the copies of the mounts they were on. */
+export function remapFs(task: Task, map: Map<Mount, Mount>): void {
+  const root = task.fs.root;
+  const cwd = task.fs.cwd;
+  task.fs = {
+    ...task.fs,
+    root: { mnt: map.get(root.mnt) ?? root.mnt, inode: root.inode },
+    cwd: { mnt: map.get(cwd.mnt) ?? cwd.mnt, inode: cwd.inode, path: cwd.path },
+  };
+}

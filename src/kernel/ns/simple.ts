@@ -1,0 +1,35 @@
+import type { Namespace } from './NsCommon.ts';
+
+/** UTS namespace: hostname and NIS domain name (uname(2)). */
+export class UtsNamespace implements Namespace {
+  readonly type = 'uts' as const;
+  constructor(readonly inum: number, readonly owner: Namespace | null, public hostname: string, public domainname = '(none)') {}
+}
+
+/** System V IPC objects live here; message queues are the only kind modelled so far. */
+export class IpcNamespace implements Namespace {
+  readonly type = 'ipc' as const;
+  readonly msgQueues = new Map<number, { key: number; id: number; uid: number; perms: number; messages: string[] }>();
+  nextMsgId = 0;
+  constructor(readonly inum: number, readonly owner: Namespace | null) {}
+}
+
+export class CgroupNamespace implements Namespace {
+  readonly type = 'cgroup' as const;
+  constructor(readonly inum: number, readonly owner: Namespace | null, readonly root = '/') {}
+}
+
+export class UserNamespace implements Namespace {
+  readonly type = 'user' as const;
+  readonly level: number;
+  constructor(readonly inum: number, readonly parent: UserNamespace | null) {
+    this.level = parent ? parent.level + 1 : 0;
+  }
+  get owner(): Namespace | null { return this.parent; }
+}
+
+/** Time namespace: offsets for CLOCK_MONOTONIC/BOOTTIME (only the boottime offset is used, by /proc/uptime). */
+export class TimeNamespace implements Namespace {
+  readonly type = 'time' as const;
+  constructor(readonly inum: number, readonly owner: Namespace | null, public bootOffsetMs = 0) {}
+}

@@ -1,0 +1,54 @@
+import { KernelError } from '../errno.ts';
+import type { Kernel } from '../Kernel.ts';
+import type { PidNamespace } from '../ns/PidNamespace.ts';
+import type { Task } from '../task/Task.ts';
+import type { AccessContext, Inode, SuperBlock } from '../vfs/inode.ts';
+import { anonDev } from '../vfs/tmpfs.ts';
+import { GenDir, GenFile, GenLink } from './nodes.ts';
+import { pidDir } from './pid/PidDir.ts';
+import { sysDir } from './sys.ts';
+import { PROC_FILESYSTEMS, procCpuinfo, procLoadavg, procMeminfo, procStatFile, procUptime, procVersion } from './system.ts';
+
+/**
+ * procfs (fs/proc): a view generated on every lookup and read for the pid namespace it was mounted
+ * for. A task outside that namespace (or its descendants) has no directory here; that is the whole of
+ * `ps` isolation.
+ */
+export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; sb: SuperBlock } {
+  const sb: SuperBlock = { fstype: 'proc', source: 'proc', superOptions: '', dev: anonDev() };
+  const pidDirs = new WeakMap<Task, Inode>();
+  const dirOf = (t: Task) => {
+    let d = pidDirs.get(t);
+    if (!d) { d = pidDir(kernel, sb, ns, t); pidDirs.set(t, d); }
+    return d;
+  };
+  const selfPid = (ctx: AccessContext) => {
+    const nr = ctx.task.pid.nrIn(ns);
+    if (!nr) throw new KernelError('ENOENT');
+    return String(nr);
+  };
+  const file = (gen: (ctx: AccessContext) => string) => () => new GenFile(sb, gen);
+  const root = new GenDir(sb, () => ({
+    self: () => new GenLink(sb, selfPid),
+    'thread-self': () => new GenLink(sb, (ctx) => `${selfPid(ctx)}/task/${selfPid(ctx)}`),
+    mounts: () => new GenLink(sb, () => 'self/mounts'),
+    net: () => new GenLink(sb, () => 'self/net'),
+    uptime: file(() => procUptime(kernel)),
+    loadavg: file(() => procLoadavg(kernel, ns)),
+    meminfo: file(() => procMeminfo(kernel)),
+    stat: file(() => procStatFile(kernel)),
+    cpuinfo: file(() => procCpuinfo()),
+    version: file(() => procVersion(kernel)),
+    filesystems: file(() => PROC_FILESYSTEMS),
+    cmdline: file(() => 'BOOT_IMAGE=/boot/vmlinuz-linux root=UUID=7c1b5e2a rw net.ifnames=0\n'),
+    sys: () => sysDir(kernel, sb),
+  }), 0o555, undefined, {
+    list: () => [...ns.tasks.entries()].filter(([, t]) => t.state !== 'X').sort((a, b) => a[0] - b[0]).map(([nr]) => String(nr)),
+    lookup: (name) => {
+      if (!/^\d+$/.test(name)) return undefined;
+      const t = ns.tasks.get(Number(name));
+      return t && t.state !== 'X' ? dirOf(t) : undefined;
+    },
+  });
+  return { root, sb };
+}

@@ -1,0 +1,283 @@
+import { KernelError } from '../errno.ts';
+import type { Kernel } from '../Kernel.ts';
+import { createNamespaces, remapFs } from '../ns/createNamespaces.ts';
+import type { NsType } from '../ns/NsCommon.ts';
+import { PidNamespace } from '../ns/PidNamespace.ts';
+import type { Proc } from '../program.ts';
+import { doClone } from '../task/clone.ts';
+import { rootCreds, userCreds } from '../task/Credentials.ts';
+import { doExit } from '../task/exit.ts';
+import { sendSignal } from '../task/signals.ts';
+import { TaskExit, type Task } from '../task/Task.ts';
+import { doWait } from '../task/wait.ts';
+import { checkAccess, nsOf } from '../vfs/inode.ts';
+import { doMount, doPivotRoot, doUmount } from '../vfs/mountOps.ts';
+import { OpenFile } from '../vfs/OpenFile.ts';
+import { basename } from '../vfs/path.ts';
+import { SysFs } from './SysFs.ts';
+import type { CloneOptions, SignalDisposition, SysApi, Termios, UtsName, WaitResult, Winsize } from './SysApi.ts';
+
+/** The syscall interface bound to one task. File calls live in SysFs; the rest is here. */
+export class Sys extends SysFs implements SysApi {
+  constructor(kernel: Kernel, task: Task) { super(kernel, task); }
+
+  private check(): void { if (!this.task.alive) throw new TaskExit(this.task); }
+
+  getpid(): number { return this.task.nr; }
+  getppid(): number { return this.task.parent?.pid.nrIn(this.task.pidNs) ?? 0; }
+  getuid(): number { return this.task.cred.uid; }
+  geteuid(): number { return this.task.cred.euid; }
+  getgid(): number { return this.task.cred.gid; }
+  getegid(): number { return this.task.cred.egid; }
+  getgroups(): number[] { return [...this.task.cred.groups]; }
+  capable(cap: string): boolean { return this.task.cred.caps.has(cap); }
+  setuid(uid: number, gid = uid, groups: number[] = [gid]): void {
+    if (!this.task.cred.caps.has('CAP_SETUID')) throw new KernelError('EPERM');
+    const keep = this.task.cred.caps;
+    this.task.cred = uid === 0 ? rootCreds() : userCreds(uid, gid, groups);
+    // A process that keeps uid 0 keeps a reduced bounding set (e.g. a container without CAP_NET_ADMIN).
+    if (uid === 0) this.task.cred.caps = new Set(keep);
+    this.task.cred.gid = this.task.cred.egid = gid;
+    this.task.cred.groups = groups;
+  }
+  getpgrp(): number { return this.task.pgrp.nrIn(this.task.pidNs); }
+  getsid(pid?: number): number { return (pid ? this.lookup(pid) : this.task).session.nrIn(this.task.pidNs); }
+  setpgid(pid: number, pgid: number): void {
+    const target = pid === 0 ? this.task : this.lookup(pid);
+    this.kernel.setpgid(this.task, target, undefined, pgid);
+  }
+  setsid(): number {
+    const t = this.task;
+    for (const other of this.kernel.tasks) if (other !== t && other.pgrp === t.pid) throw new KernelError('EPERM');
+    t.session = t.pid;
+    t.pgrp = t.pid;
+    t.ctty = null;
+    return t.nr;
+  }
+
+  /** find_task_by_vpid: pids are looked up in the caller's pid namespace only. */
+  private lookup(pid: number): Task {
+    const t = this.task.pidNs.tasks.get(pid);
+    if (!t || t.state === 'X') throw new KernelError('ESRCH');
+    return t;
+  }
+
+  clone(entry: (sys: SysApi) => Promise<number>, opts?: CloneOptions): number {
+    this.check();
+    return doClone(this.kernel, this.task, entry, opts).pid.nrIn(this.task.pidNs);
+  }
+
+  async execve(path: string, argv: string[], env: Map<string, string>, depth = 0): Promise<never> {
+    this.check();
+    const ref = this.resolve(path);
+    if (ref.inode.type === 'dir') throw new KernelError('EACCES');
+    if (ref.inode.type !== 'file') throw new KernelError('EACCES');
+    checkAccess(ref.inode, this.ctx, 'x');
+    if (ref.mnt.flags.includes('noexec')) throw new KernelError('EACCES');
+    const image = ref.inode.program ? this.kernel.programs.get(ref.inode.program) : undefined;
+    if (!image) {
+      const text = ref.inode.read(this.ctx);
+      const shebang = /^#!\s*(\S+)(?:\s+(.*))?/.exec(text.split('\n', 1)[0]);
+      if (!shebang || depth > 4) throw new KernelError('ENOEXEC');
+      const interp = [shebang[1], ...(shebang[2] ? [shebang[2].trim()] : [])];
+      return this.execve(shebang[1], [...interp, path, ...argv.slice(1)], env, depth + 1);
+    }
+    const t = this.task;
+    if (ref.inode.mode & 0o4000 && !ref.mnt.flags.includes('nosuid')) {
+      // Set-user-ID executable (sudo): the effective uid becomes the file owner's.
+      t.cred = { ...t.cred, euid: ref.inode.uid, caps: ref.inode.uid === 0 ? rootCreds().caps : new Set<string>() };
+    }
+    t.comm = basename(ref.path).slice(0, 15);
+    t.argv = [...argv];
+    t.env = new Map(env);
+    t.exe = ref.path;
+    t.vszKb = image.vszKb ?? 7644;
+    t.rssKb = image.rssKb ?? 2784;
+    t.fdTable.closeOnExec();
+    for (const [sig, d] of [...t.handlers]) if (typeof d === 'function') t.handlers.delete(sig);
+    this.kernel.namespacesChanged();
+    const proc: Proc = {
+      argv: t.argv, env: new Map(env), sys: this,
+      out: (text) => this.write(1, text), err: (text) => this.write(2, text),
+    };
+    const code = await image.main(proc);
+    doExit(this.kernel, t, (code & 0xff) << 8);
+    throw new TaskExit(t);
+  }
+
+  exit(status: number): never {
+    doExit(this.kernel, this.task, (status & 0xff) << 8);
+    throw new TaskExit(this.task);
+  }
+
+  wait4(pid: number, options = 0): Promise<WaitResult | null> { return doWait(this.kernel, this.task, pid, options); }
+
+  kill(pid: number, sig: number): void {
+    this.check();
+    if (sig < 0 || sig > 64) throw new KernelError('EINVAL');
+    const me = this.task;
+    const permitted = (t: Task) => me.cred.caps.has('CAP_KILL') || me.cred.euid === t.cred.uid || me.cred.uid === t.cred.uid;
+    const deliver = (t: Task) => sendSignal(this.kernel, t, sig, t.pidNs !== me.pidNs);
+    if (pid > 0) {
+      const t = this.lookup(pid);
+      if (!permitted(t)) throw new KernelError('EPERM');
+      deliver(t);
+      return;
+    }
+    const ns = me.pidNs;
+    const targets = [...ns.tasks.values()].filter((t) => t.alive && (
+      pid === -1 ? t !== me && t !== ns.childReaper && !t.kthread
+        : t.pgrp.nrIn(ns) === (pid === 0 ? me.pgrp.nrIn(ns) : -pid)));
+    if (targets.length === 0) throw new KernelError('ESRCH');
+    const allowed = targets.filter(permitted);
+    if (allowed.length === 0) throw new KernelError('EPERM');
+    allowed.forEach(deliver);
+  }
+
+  signal(sig: number, disposition: SignalDisposition): SignalDisposition {
+    if (sig === 9 || sig === 19) throw new KernelError('EINVAL');
+    const old = this.task.handlers.get(sig) ?? 'default';
+    if (disposition === 'default') this.task.handlers.delete(sig);
+    else this.task.handlers.set(sig, disposition);
+    return old;
+  }
+
+  nanosleep(ms: number): Promise<void> {
+    return this.kernel.block(this.task, (wake) => {
+      const id = this.kernel.timers.add(ms, wake);
+      return () => this.kernel.timers.cancel(id);
+    });
+  }
+  sched_yield(): Promise<void> { return this.kernel.yieldCpu(this.task); }
+  times(): { utime: number; stime: number } { return { utime: this.task.cpuMs, stime: 0 }; }
+
+  // — terminals —
+  private ttyOf(fd: number) {
+    const tty = this.task.fdTable.get(fd).tty;
+    if (!tty) throw new KernelError('ENOTTY');
+    return tty;
+  }
+  tcgetattr(fd: number): Termios { return { ...this.ttyOf(fd).termios }; }
+  tcsetattr(fd: number, t: Termios): void { this.ttyOf(fd).setTermios(t); }
+  tcgetpgrp(fd: number): number {
+    const tty = this.ttyOf(fd);
+    if (this.task.ctty !== tty) throw new KernelError('ENOTTY');
+    return tty.fgPgrp?.nrIn(this.task.pidNs) ?? 0;
+  }
+  tcsetpgrp(fd: number, pgid: number): void {
+    const tty = this.ttyOf(fd);
+    if (this.task.ctty !== tty) throw new KernelError('ENOTTY');
+    for (const t of this.kernel.tasks) {
+      if (t.session === this.task.session && t.pgrp.nrIn(this.task.pidNs) === pgid) { tty.fgPgrp = t.pgrp; return; }
+    }
+    throw new KernelError('EPERM');
+  }
+  getWinsize(fd: number): Winsize { return { ...this.ttyOf(fd).winsize }; }
+  setWinsize(fd: number, ws: Winsize): void { this.ttyOf(fd).resize(ws.cols, ws.rows); }
+
+  openpty(): [number, string] {
+    const devpts = this.devptsAtDevPts();
+    const tty = devpts.allocate(80, 24, this.task.cred.euid);
+    let buffered = '';
+    const unsubscribe = tty.onOutput((d) => { buffered += d; tty.masterReadable.wake(); });
+    const master = new OpenFile({
+      read: async (_f, task) => {
+        while (!buffered && !tty.slaveGone) await this.kernel.block(task, (wake) => tty.masterReadable.add(wake));
+        const out = buffered;
+        buffered = '';
+        return out;
+      },
+      write: (_f, data) => tty.input(data),
+      release: () => { unsubscribe(); tty.hangup(); devpts.remove(tty); },
+    }, 2, '/dev/ptmx', undefined, undefined);
+    return [this.task.fdTable.install(master), `/dev/pts/${tty.index}`];
+  }
+
+  ttyReportStatus(fd: number, status: number): void { this.ttyOf(fd).lastStatus = status; }
+
+  setctty(fd: number): void {
+    const tty = this.ttyOf(fd);
+    const t = this.task;
+    if (t.session !== t.pid) throw new KernelError('EPERM');
+    tty.session = t.session;
+    tty.fgPgrp = t.pgrp;
+    t.ctty = tty;
+  }
+
+  // — namespaces and mounts —
+  unshare(flags: number): void {
+    const { nsproxy, mountMap } = createNamespaces(this.kernel, this.task, flags);
+    this.task.nsproxy = nsproxy;
+    if (mountMap) remapFs(this.task, mountMap);
+    this.kernel.namespacesChanged();
+  }
+
+  setns(fd: number, nstype?: NsType): void {
+    const inode = this.task.fdTable.get(fd).inode;
+    const ns = inode && nsOf(inode);
+    if (!ns || (nstype && ns.type !== nstype)) throw new KernelError('EINVAL');
+    if (!this.task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+    const t = this.task;
+    const p = { ...t.nsproxy } as Record<string, unknown>;
+    switch (ns.type) {
+      case 'pid':
+        // pidns_install: only the caller's own namespace or one nested below it.
+        if (!t.pidNs.isAncestorOf(ns as PidNamespace)) throw new KernelError('EINVAL');
+        p.pidForChildren = ns;
+        break;
+      case 'mnt': {
+        p.mnt = ns;
+        const root = (ns as typeof t.nsproxy.mnt).root;
+        t.fs = { ...t.fs, root: { mnt: root, inode: root.root }, cwd: { mnt: root, inode: root.root, path: '/' } };
+        break;
+      }
+      case 'time': p.timeForChildren = ns; break;
+      case 'user': t.userNs = ns as typeof t.userNs; break;
+      default: p[ns.type] = ns;
+    }
+    t.nsproxy = p as unknown as typeof t.nsproxy;
+    this.kernel.namespacesChanged();
+  }
+
+  nsInfo(fd: number): { type: NsType; inum: number } {
+    const inode = this.task.fdTable.get(fd).inode;
+    const ns = inode && nsOf(inode);
+    if (!ns) throw new KernelError('EINVAL');
+    return { type: ns.type, inum: ns.inum };
+  }
+
+  mount(source: string, target: string, fstype: string, flags: number, data = ''): void {
+    doMount(this.kernel, this.task, this.walker(), source, target, fstype, flags, data);
+  }
+  umount(target: string, flags = 0): void { doUmount(this.kernel, this.task, this.walker(), target, flags); }
+  pivot_root(newRoot: string, putOld: string): void { doPivotRoot(this.kernel, this.task, this.walker(), newRoot, putOld); }
+
+  sethostname(name: string): void {
+    if (!this.task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+    if (name.length > 64) throw new KernelError('EINVAL');
+    (this.task.nsproxy.uts as { hostname: string }).hostname = name;
+    this.kernel.namespacesChanged();
+  }
+  setdomainname(name: string): void {
+    if (!this.task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+    if (name.length > 64) throw new KernelError('EINVAL');
+    (this.task.nsproxy.uts as { domainname: string }).domainname = name;
+  }
+  uname(): UtsName {
+    const uts = this.task.nsproxy.uts;
+    return { sysname: 'Linux', nodename: uts.hostname, release: this.kernel.release, version: this.kernel.version, machine: 'x86_64', domainname: uts.domainname };
+  }
+
+  setproctitle(argv: string[], comm?: string): void {
+    this.task.argv = [...argv];
+    if (comm !== undefined) this.task.comm = comm.slice(0, 15);
+  }
+
+  time(): number { return this.kernel.clock.now(); }
+  random(): number { return this.kernel.random.next(); }
+  ext<T>(name: string): T {
+    const make = this.kernel.extensions.get(name);
+    if (!make) throw new KernelError('ENOSYS');
+    return make(this) as T;
+  }
+}

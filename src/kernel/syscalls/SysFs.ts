@@ -1,0 +1,275 @@
+import { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY, O_TRUNC, O_APPEND, O_CLOEXEC } from '../constants.ts';
+import { KernelError } from '../errno.ts';
+import type { Kernel } from '../Kernel.ts';
+import type { Task } from '../task/Task.ts';
+import { PtsInode, devptsOf } from '../tty/Devpts.ts';
+import { checkAccess, fileMode, nsOf, type AccessContext, type Inode } from '../vfs/inode.ts';
+import { canRead, canWrite, memDeviceOps, openRegular, Pipe, ttyOps } from '../vfs/fileOps.ts';
+import { OpenFile } from '../vfs/OpenFile.ts';
+import { PathWalker, joinPath, type Resolved } from '../vfs/path.ts';
+import type { Stat } from './SysApi.ts';
+
+/** File-system system calls (fs/open.c, fs/namei.c, fs/read_write.c). */
+export class SysFs {
+  constructor(readonly kernel: Kernel, readonly task: Task) {}
+
+  protected get ctx(): AccessContext { return { task: this.task }; }
+  protected walker(): PathWalker { return new PathWalker(this.task.fs.root, this.task.fs.cwd, this.ctx); }
+  protected resolve(path: string, follow = true): Resolved { return this.walker().resolve(path, follow); }
+
+  open(path: string, flags: number, mode = 0o666): number {
+    let ref: Resolved;
+    if (flags & O_CREAT) {
+      const { dir, name } = this.walker().resolveParent(path);
+      const existing = name === '.' ? dir.inode : dir.inode.lookup(name, this.ctx);
+      if (existing && flags & O_EXCL) throw new KernelError('EEXIST');
+      if (!existing) {
+        checkAccess(dir.inode, this.ctx, 'w');
+        if (dir.mnt.readOnly) throw new KernelError('EROFS');
+        const inode = dir.inode.makeFile('file', mode & ~this.task.fs.umask, this.task.cred.euid, this.task.cred.egid);
+        inode.mtime = this.kernel.clock.now();
+        dir.inode.link(name, inode);
+      }
+      ref = this.resolve(path, !(flags & O_NOFOLLOW));
+    } else {
+      ref = this.resolve(path, !(flags & O_NOFOLLOW));
+    }
+    const file = this.openResolved(ref, flags, path);
+    return this.task.fdTable.install(file, 0, !!(flags & O_CLOEXEC));
+  }
+
+  private openResolved(ref: Resolved, flags: number, path: string): OpenFile {
+    const inode = ref.inode;
+    if (flags & O_DIRECTORY && inode.type !== 'dir') throw new KernelError('ENOTDIR');
+    if (inode.type === 'symlink') throw new KernelError('ELOOP');
+    if (canRead(flags)) checkAccess(inode, this.ctx, 'r');
+    if (canWrite(flags)) checkAccess(inode, this.ctx, 'w');
+    const name = ref.path;
+    switch (inode.type) {
+      case 'dir':
+        if (canWrite(flags)) throw new KernelError('EISDIR');
+        return new OpenFile({ read: () => { throw new KernelError('EISDIR'); }, write: () => { throw new KernelError('EBADF'); } }, flags, name, ref);
+      case 'file':
+        if (nsOf(inode)) return new OpenFile({ read: () => { throw new KernelError('EINVAL'); }, write: () => { throw new KernelError('EINVAL'); } }, flags, name, ref);
+        return openRegular(ref, flags, this.ctx, name, () => this.kernel.clock.now());
+      case 'chr':
+        return this.openDevice(ref, flags, path);
+    }
+  }
+
+  private openDevice(ref: Resolved, flags: number, path: string): OpenFile {
+    const inode = ref.inode;
+    if (inode instanceof PtsInode) return new OpenFile(ttyOps(this.kernel, inode.tty), flags, ref.path, ref, inode.tty);
+    const [major, minor] = (inode as { rdev: [number, number] }).rdev;
+    if (major === 1) return new OpenFile(memDeviceOps(this.kernel, minor), flags, ref.path, ref);
+    if (major === 5 && (minor === 0 || minor === 1)) {
+      const tty = this.task.ctty;
+      if (!tty) throw new KernelError('ENODEV', path);
+      return new OpenFile(ttyOps(this.kernel, tty), flags, `/dev/${tty.name}`, ref, tty);
+    }
+    throw new KernelError('ENODEV');
+  }
+
+  close(fd: number): void { this.task.fdTable.close(fd); }
+
+  async read(fd: number): Promise<string> {
+    const file = this.task.fdTable.get(fd);
+    if (!canRead(file.flags)) throw new KernelError('EBADF');
+    return file.ops.read(file, this.task);
+  }
+
+  async write(fd: number, data: string): Promise<void> {
+    const file = this.task.fdTable.get(fd);
+    if (!canWrite(file.flags)) throw new KernelError('EBADF');
+    await file.ops.write(file, data, this.task);
+  }
+
+  dup(fd: number): number { return this.task.fdTable.install(this.task.fdTable.get(fd)); }
+  dup2(oldfd: number, newfd: number): number {
+    this.task.fdTable.set(newfd, this.task.fdTable.get(oldfd));
+    return newfd;
+  }
+  pipe(): [number, number] {
+    const [r, w] = new Pipe(this.kernel).ends();
+    return [this.task.fdTable.install(r), this.task.fdTable.install(w)];
+  }
+  cloexec(fd: number, on: boolean): void { this.task.fdTable.setCloexec(fd, on); }
+  fds(): number[] { return this.task.fdTable.list(); }
+
+  protected statInode(inode: Inode): Stat {
+    const size = inode.type === 'file' ? inode.size() : inode.type === 'symlink' ? inode.readlink(this.ctx).length : inode.type === 'dir' ? 4096 : 0;
+    return {
+      ino: inode.ino, type: inode.type, mode: fileMode(inode), nlink: inode.type === 'dir' ? 2 : 1,
+      uid: inode.uid, gid: inode.gid, size, mtime: inode.mtime, dev: inode.sb.dev,
+      rdev: inode.type === 'chr' ? inode.rdev : undefined,
+    };
+  }
+  stat(path: string): Stat { return this.statInode(this.resolve(path).inode); }
+  lstat(path: string): Stat { return this.statInode(this.resolve(path, false).inode); }
+  fstat(fd: number): Stat {
+    const f = this.task.fdTable.get(fd);
+    if (!f.inode) return { ino: 0, type: 'fifo', mode: 0o010600, nlink: 1, uid: this.task.cred.euid, gid: this.task.cred.egid, size: 0, mtime: 0, dev: [0, 13] };
+    return this.statInode(f.inode);
+  }
+
+  readdir(path: string): string[] {
+    const { inode } = this.resolve(path);
+    if (inode.type !== 'dir') throw new KernelError('ENOTDIR');
+    checkAccess(inode, this.ctx, 'r');
+    return inode.list(this.ctx);
+  }
+
+  readlink(path: string): string {
+    const { inode } = this.resolve(path, false);
+    if (inode.type !== 'symlink') throw new KernelError('EINVAL');
+    return inode.readlink(this.ctx);
+  }
+
+  /** Shared by the calls that change a directory: write permission, read-only mounts. */
+  protected writableParent(path: string) {
+    const r = this.walker().resolveParent(path);
+    checkAccess(r.dir.inode, this.ctx, 'w');
+    if (r.dir.mnt.readOnly) throw new KernelError('EROFS');
+    return r;
+  }
+
+  mkdir(path: string, mode = 0o777): void {
+    const { dir, name } = this.writableParent(path);
+    if (name === '.' || name === '..' || dir.inode.lookup(name, this.ctx)) throw new KernelError('EEXIST');
+    const d = dir.inode.makeFile('dir', mode & ~this.task.fs.umask, this.task.cred.euid, this.task.cred.egid);
+    d.mtime = this.kernel.clock.now();
+    dir.inode.link(name, d);
+  }
+
+  rmdir(path: string): void {
+    const { dir, name } = this.writableParent(path);
+    const inode = dir.inode.lookup(name, this.ctx);
+    if (!inode) throw new KernelError('ENOENT');
+    if (inode.type !== 'dir') throw new KernelError('ENOTDIR');
+    if (inode.list(this.ctx).length) throw new KernelError('ENOTEMPTY');
+    if (dir.mnt.mountedAt(inode)) throw new KernelError('EBUSY');
+    dir.inode.unlink(name);
+  }
+
+  unlink(path: string): void {
+    const { dir, name } = this.writableParent(path);
+    const inode = dir.inode.lookup(name, this.ctx);
+    if (!inode) throw new KernelError('ENOENT');
+    if (inode.type === 'dir') throw new KernelError('EISDIR');
+    if (dir.mnt.mountedAt(inode)) throw new KernelError('EBUSY');
+    dir.inode.unlink(name);
+  }
+
+  rename(from: string, to: string): void {
+    const src = this.writableParent(from);
+    const inode = src.dir.inode.lookup(src.name, this.ctx);
+    if (!inode) throw new KernelError('ENOENT');
+    const dst = this.writableParent(to);
+    if (src.dir.mnt.sb !== dst.dir.mnt.sb) throw new KernelError('EXDEV');
+    const existing = dst.dir.inode.lookup(dst.name, this.ctx);
+    if (existing === inode) return;
+    if (existing) {
+      if (existing.type === 'dir' && inode.type !== 'dir') throw new KernelError('EISDIR');
+      if (existing.type === 'dir' && existing.list(this.ctx).length) throw new KernelError('ENOTEMPTY');
+      dst.dir.inode.unlink(dst.name);
+    }
+    src.dir.inode.unlink(src.name);
+    dst.dir.inode.link(dst.name, inode);
+  }
+
+  symlink(target: string, path: string): void {
+    const { dir, name } = this.writableParent(path);
+    if (dir.inode.lookup(name, this.ctx)) throw new KernelError('EEXIST');
+    dir.inode.link(name, dir.inode.makeFile('symlink', 0o777, this.task.cred.euid, this.task.cred.egid, target));
+  }
+
+  private owned(path: string): Inode {
+    const { inode, mnt } = this.resolve(path);
+    if (mnt.readOnly) throw new KernelError('EROFS');
+    if (this.task.cred.euid !== 0 && this.task.cred.euid !== inode.uid) throw new KernelError('EPERM');
+    return inode;
+  }
+  chmod(path: string, mode: number): void { this.owned(path).mode = mode & 0o7777; }
+  chown(path: string, uid: number, gid: number): void {
+    if (!this.task.cred.caps.has('CAP_CHOWN')) throw new KernelError('EPERM');
+    const i = this.owned(path);
+    if (uid >= 0) i.uid = uid;
+    if (gid >= 0) i.gid = gid;
+  }
+  utime(path: string, mtime: number): void {
+    const { inode, mnt } = this.resolve(path);
+    if (mnt.readOnly) throw new KernelError('EROFS');
+    checkAccess(inode, this.ctx, 'w');
+    inode.mtime = mtime;
+  }
+
+  access(path: string, mode: 'r' | 'w' | 'x' | 'f'): boolean {
+    try {
+      const { inode, mnt } = this.resolve(path);
+      if (mode === 'f') return true;
+      if (mode === 'w' && mnt.readOnly) return false;
+      checkAccess(inode, this.ctx, mode);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  chdir(path: string): void {
+    const r = this.resolve(path);
+    if (r.inode.type !== 'dir') throw new KernelError('ENOTDIR');
+    checkAccess(r.inode, this.ctx, 'x');
+    this.task.fs = { ...this.task.fs, cwd: r };
+  }
+  getcwd(): string { return this.task.fs.cwd.path; }
+
+  chroot(path: string): void {
+    if (!this.task.cred.caps.has('CAP_SYS_CHROOT')) throw new KernelError('EPERM');
+    const r = this.resolve(path);
+    if (r.inode.type !== 'dir') throw new KernelError('ENOTDIR');
+    this.task.fs = { ...this.task.fs, root: r, cwd: { ...r, path: '/' } };
+  }
+
+  umask(mask?: number): number {
+    const old = this.task.fs.umask;
+    if (mask !== undefined) this.task.fs = { ...this.task.fs, umask: mask & 0o777 };
+    return old;
+  }
+
+  async readFile(path: string): Promise<string> {
+    const fd = this.open(path, O_RDONLY);
+    try {
+      let out = '';
+      for (let chunk = await this.read(fd); chunk !== ''; chunk = await this.read(fd)) out += chunk;
+      return out;
+    } finally {
+      this.close(fd);
+    }
+  }
+
+  async writeFile(path: string, data: string, append = false): Promise<void> {
+    const fd = this.open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC));
+    try {
+      await this.write(fd, data);
+    } finally {
+      this.close(fd);
+    }
+  }
+
+  isatty(fd: number): boolean { return !!this.task.fdTable.get(fd).tty; }
+  ttyname(fd: number): string | null {
+    const tty = this.task.fdTable.get(fd).tty;
+    return tty ? `/dev/${tty.name}` : null;
+  }
+
+  /** Absolute form of a path for messages and /proc links. */
+  protected absolute(path: string): string { return joinPath(this.task.fs.cwd.path, path); }
+
+  /** The devpts instance mounted at /dev/pts for this task (for openpty). */
+  protected devptsAtDevPts() {
+    const r = this.resolve('/dev/pts');
+    const d = devptsOf(r.inode);
+    if (!d) throw new KernelError('ENOENT');
+    return d;
+  }
+}

@@ -1,0 +1,99 @@
+import type { NsProxy } from '../ns/NsProxy.ts';
+import type { PidNamespace } from '../ns/PidNamespace.ts';
+import type { UserNamespace } from '../ns/simple.ts';
+import type { SignalDisposition } from '../syscalls/SysApi.ts';
+import type { Tty } from '../tty/Tty.ts';
+import type { FdTable } from '../vfs/FdTable.ts';
+import type { PathRef } from '../vfs/path.ts';
+import type { Credentials } from './Credentials.ts';
+import type { Pid } from './Pid.ts';
+
+/**
+ * Run state letters as /proc/PID/stat prints them. `R` running, `S` sleeping, `D` uninterruptible,
+ * `T` stopped (job control), `Z` zombie, `X` dead, `I` idle kernel thread.
+ */
+export type TaskState = 'R' | 'S' | 'D' | 'T' | 'Z' | 'X' | 'I';
+
+/** Thrown into a program's pending system calls once its task has exited; never caught by userland. */
+export class TaskExit {
+  constructor(readonly task: Task) {}
+}
+
+/**
+ * A process (struct task_struct; nsbox has no threads, so task = thread-group leader).
+ * Data only: behaviour lives in clone.ts, exit.ts, signals.ts, wait.ts.
+ */
+export class Task {
+  /** Owned by clone/exit: the pid numbers at every level; the task's pid namespace is pid.ns. */
+  pid!: Pid;
+  /** Process group and session leaders' pids (NSpgid/NSsid). */
+  pgrp!: Pid;
+  session!: Pid;
+  parent: Task | null = null;
+  /** Original parent before reparenting, kept for nothing but debugging. */
+  readonly children = new Set<Task>();
+  /** Linux's real_parent differs from parent only under ptrace; not modelled. */
+
+  comm: string;
+  argv: string[] = [];
+  env: Map<string, string> = new Map();
+  /** Path of the executable (/proc/PID/exe). */
+  exe = '';
+  cred: Credentials;
+  userNs: UserNamespace;
+  nsproxy: NsProxy;
+
+  state: TaskState = 'R';
+  /** Kernel threads have no mm: VSZ/RSS 0 and an empty cmdline. */
+  readonly kthread: boolean;
+  nice = 0;
+  /** Number of threads shown by `ps -o nlwp` and the `l` STAT flag. */
+  nlwp = 1;
+  memLocked = false;
+  /** Memory figures in KiB, as /proc/PID/status reports them. */
+  vszKb = 0;
+  rssKb = 0;
+  /** Epoch ms when started, and CPU time consumed (ms). */
+  startTime: number;
+  cpuMs = 0;
+
+  fs!: { root: PathRef; cwd: PathRef & { path: string }; umask: number };
+  fdTable!: FdTable;
+  /** Controlling terminal of the session (set on the session leader when it acquires one). */
+  ctty: Tty | null = null;
+
+  /** Fixture daemons (systemd, sshd) stand for programs whose SIGCHLD handler reaps every child. */
+  reapsChildren = false;
+  /** Signal dispositions; absent = default. */
+  readonly handlers = new Map<number, SignalDisposition>();
+  /** Exit status as wait4 encodes it; set when the task becomes a zombie. */
+  exitStatus = 0;
+  /** Stopped state not yet reported to the parent via WUNTRACED; continued not yet reported. */
+  stopReported = true;
+  /** Signal that stopped the task (reported by wait4 with WUNTRACED). */
+  stopSignal = 0;
+  continueReported = true;
+  /** Resolvers of blocking calls in progress; exit or a caught signal settles them. */
+  readonly blockers = new Set<{ reject(e: unknown): void; interruptible: boolean }>();
+  /** Waiters woken by SIGCONT. */
+  readonly continueWaiters = new Set<() => void>();
+  /** Signals caught while the program was between system calls, delivered at the next one. */
+  readonly pendingHandlers: number[] = [];
+
+  constructor(opts: {
+    comm: string; cred: Credentials; userNs: UserNamespace; nsproxy: NsProxy; startTime: number; kthread?: boolean;
+  }) {
+    this.comm = opts.comm.slice(0, 15);
+    this.cred = opts.cred;
+    this.userNs = opts.userNs;
+    this.nsproxy = opts.nsproxy;
+    this.startTime = opts.startTime;
+    this.kthread = !!opts.kthread;
+    if (this.kthread) this.state = 'I';
+  }
+
+  get pidNs(): PidNamespace { return this.pid.ns; }
+  get alive(): boolean { return this.state !== 'Z' && this.state !== 'X'; }
+  /** The pid as seen from inside the task's own namespace. */
+  get nr(): number { return this.pid.nrIn(this.pid.ns); }
+}

@@ -1,0 +1,137 @@
+import { KernelError } from '../errno.ts';
+import { O_APPEND, O_TRUNC, O_WRONLY, O_RDWR, SIG } from '../constants.ts';
+import type { Kernel } from '../Kernel.ts';
+import type { Task } from '../task/Task.ts';
+import { sendSignal } from '../task/signals.ts';
+import type { Tty } from '../tty/Tty.ts';
+import { WaitQueue } from '../sched.ts';
+import type { AccessContext, FileInode } from './inode.ts';
+import { OpenFile, type FileOps } from './OpenFile.ts';
+import type { PathRef } from './path.ts';
+
+export const canWrite = (flags: number) => (flags & 3) === O_WRONLY || (flags & 3) === O_RDWR;
+export const canRead = (flags: number) => (flags & 3) !== O_WRONLY;
+
+/**
+ * Regular files. procfs files are generated on open (seq_file builds its buffer at first read), so
+ * one read sees one consistent snapshot.
+ */
+export function openRegular(ref: PathRef, flags: number, ctx: AccessContext, name: string, now: () => number): OpenFile {
+  const inode = ref.inode as FileInode;
+  if (canWrite(flags) && ref.mnt.readOnly) throw new KernelError('EROFS');
+  if (flags & O_TRUNC && canWrite(flags)) inode.write('', ctx);
+  let snapshot: string | null = null;
+  const ops: FileOps = {
+    read(file) {
+      snapshot ??= inode.read(ctx);
+      const chunk = snapshot.slice(file.pos);
+      file.pos = snapshot.length;
+      return chunk;
+    },
+    write(file, data) {
+      const cur = inode.read(ctx);
+      if (file.flags & O_APPEND) file.pos = cur.length;
+      const next = cur.slice(0, file.pos) + data + cur.slice(file.pos + data.length);
+      inode.write(next, ctx);
+      inode.mtime = now();
+      file.pos += data.length;
+      snapshot = null;
+    },
+  };
+  return new OpenFile(ops, flags, name, ref);
+}
+
+/** /dev/null, /dev/zero, /dev/full, /dev/random and /dev/urandom (drivers/char/mem.c). */
+export function memDeviceOps(kernel: Kernel, minor: number): FileOps {
+  switch (minor) {
+    case 3: return { read: () => '', write: () => undefined };
+    case 5: return { read: () => '\0'.repeat(4096), write: () => undefined };
+    case 7: return { read: () => '\0'.repeat(4096), write: () => { throw new KernelError('ENOSPC'); } };
+    default: return {
+      read: () => Array.from({ length: 64 }, () => String.fromCharCode(kernel.random.int(256))).join(''),
+      write: () => undefined,
+    };
+  }
+}
+
+/** Slave side of a pty, with job-control checks on read (SIGTTIN for background readers). */
+export function ttyOps(kernel: Kernel, tty: Tty): FileOps {
+  return {
+    async read(_file, t) {
+      for (;;) {
+        if (t.ctty === tty && tty.fgPgrp && t.pgrp !== tty.fgPgrp && t.handlers.get(SIG.SIGTTIN) !== 'ignore') {
+          // Background read: the whole group is stopped by SIGTTIN (n_tty_read → __tty_check_change).
+          kernel.signalGroup(t.pgrp, SIG.SIGTTIN);
+          await kernel.block(t, (wake) => { t.continueWaiters.add(wake); return () => t.continueWaiters.delete(wake); });
+          continue;
+        }
+        const data = tty.takeInput();
+        if (data !== undefined) return data;
+        tty.blockedReaders++;
+        try {
+          await kernel.block(t, (wake) => tty.readable.add(wake));
+        } finally {
+          tty.blockedReaders--;
+        }
+      }
+    },
+    write(_file, data) { tty.write(data); },
+  };
+}
+
+/** Anonymous pipes (fs/pipe.c) with Linux's 64 KiB capacity, so `yes | head` blocks the writer. */
+export class Pipe {
+  static readonly CAPACITY = 65536;
+  private static nextIno = 40000;
+  readonly ino = Pipe.nextIno++;
+  buffer = '';
+  readers = 0;
+  writers = 0;
+  readonly changed = new WaitQueue();
+
+  constructor(private readonly kernel: Kernel) {}
+
+  ends(): [OpenFile, OpenFile] {
+    const name = `pipe:[${this.ino}]`;
+    const r = new OpenFile({
+      read: async (_f, task) => {
+        for (;;) {
+          if (this.buffer.length) {
+            const chunk = this.buffer;
+            this.buffer = '';
+            this.changed.wake();
+            return chunk;
+          }
+          if (this.writers === 0) return '';
+          await this.kernel.block(task, (wake) => this.changed.add(wake));
+        }
+      },
+      write: () => { throw new KernelError('EBADF'); },
+      release: () => { this.readers--; this.changed.wake(); },
+    }, 0, name);
+    const w = new OpenFile({
+      read: () => { throw new KernelError('EBADF'); },
+      write: async (_f, data, task) => {
+        let rest = data;
+        while (rest.length) {
+          if (this.readers === 0) {
+            sendSignal(this.kernel, task, SIG.SIGPIPE);
+            throw new KernelError('EPIPE');
+          }
+          const room = Pipe.CAPACITY - this.buffer.length;
+          if (room > 0) {
+            this.buffer += rest.slice(0, room);
+            rest = rest.slice(room);
+            this.changed.wake();
+            continue;
+          }
+          await this.kernel.block(task, (wake) => this.changed.add(wake));
+        }
+      },
+      release: () => { this.writers--; this.changed.wake(); },
+    }, O_WRONLY, name);
+    this.readers = 1;
+    this.writers = 1;
+    return [r, w];
+  }
+}

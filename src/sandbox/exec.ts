@@ -1,0 +1,69 @@
+import type { Kernel } from '../kernel/Kernel.ts';
+import { Sys } from '../kernel/syscalls/Sys.ts';
+import type { SysApi } from '../kernel/syscalls/SysApi.ts';
+import type { Task } from '../kernel/task/Task.ts';
+import { W } from '../kernel/task/wait.ts';
+
+export interface ExecOptions {
+  /** Task whose namespaces, root and credentials the command inherits (default: pid 1 of the host). */
+  from?: Task;
+  uid?: number;
+  gid?: number;
+  stdin?: string;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+export interface ExecResult { stdout: string; stderr: string; status: number }
+
+/**
+ * Run one program outside any terminal, with pipes for stdin/stdout/stderr (what `docker exec`
+ * without -t and the UI's lens do). The helper task is a child of `from`, so it sees exactly what
+ * `from` sees.
+ */
+export function execCapture(kernel: Kernel, argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  const from = opts.from ?? kernel.initPidNs.tasks.get(1)!;
+  return new Promise<ExecResult>((resolve, reject) => {
+    const helper = async (sys: SysApi): Promise<number> => {
+      const [inR, inW] = sys.pipe();
+      const [outR, outW] = sys.pipe();
+      const [errR, errW] = sys.pipe();
+      const env = new Map(Object.entries({ PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...opts.env }));
+      const child = sys.clone(async (c) => {
+        if (opts.uid !== undefined) c.setuid(opts.uid, opts.gid ?? opts.uid);
+        if (opts.cwd) c.chdir(opts.cwd);
+        const path = argv[0].includes('/') ? argv[0] : findInPath(c, argv[0], env.get('PATH')!);
+        if (!path) {
+          await c.write(2, `exec: ${argv[0]}: not found\n`);
+          return 127;
+        }
+        return c.execve(path, argv, env);
+      }, { fds: { 0: inR, 1: outW, 2: errW } });
+      for (const fd of [inR, outW, errW]) sys.close(fd);
+      await sys.write(inW, opts.stdin ?? '');
+      sys.close(inW);
+      const drain = async (fd: number) => { let s = ''; for (let c = await sys.read(fd); c; c = await sys.read(fd)) s += c; return s; };
+      const [stdout, stderr] = await Promise.all([drain(outR), drain(errR)]);
+      const res = await sys.wait4(child);
+      const st = res!.status;
+      resolve({ stdout, stderr, status: W.ifExited(st) ? W.exitStatus(st) : 128 + W.termSig(st) });
+      return 0;
+    };
+    try {
+      new Sys(kernel, from).clone(helper, { comm: 'nsbox-exec' });
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
+
+export function findInPath(sys: SysApi, name: string, path: string): string | null {
+  for (const dir of path.split(':')) {
+    const p = `${dir || '.'}/${name}`;
+    try {
+      const st = sys.stat(p);
+      if (st.type === 'file' && sys.access(p, 'x')) return p;
+    } catch { /* next */ }
+  }
+  return null;
+}

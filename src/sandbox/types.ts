@@ -1,0 +1,40 @@
+/**
+ * The headless API: boot a sandbox from a host profile and open terminals on it. Used unchanged by the
+ * transcript CLI (Node), the tests and the Web Worker behind the app.
+ */
+export interface SandboxOptions {
+  /** Host profile name under fixtures/hosts (default `archlinux`). */
+  host?: string;
+  /** Seed for container ids, MACs, veth names (default 1). */
+  seed?: number;
+  /** 'virtual' (deterministic, tests and CLI) or 'wall' (the app). Default 'virtual'. */
+  clock?: 'virtual' | 'wall';
+  /** Virtual clock start, ms since epoch (default 2026-11-29T09:13:00Z). */
+  startTime?: number;
+}
+
+export interface TerminalOptions {
+  cols?: number;
+  rows?: number;
+}
+
+export interface TerminalSession {
+  /** Bytes typed by the user (keystrokes, pasted text). */
+  input(data: string): void;
+  /** Everything the terminal should display, in order. Returns an unsubscribe function. */
+  onOutput(listener: (data: string) => void): () => void;
+  resize(cols: number, rows: number): void;
+  /**
+   * Resolves once the system is quiet: a process waits for input on this terminal and nothing else is
+   * runnable (on a virtual clock, timers due before that are fired first), or the session has ended.
+   */
+  settle(): Promise<void>;
+  /** True once the terminal's session has ended (its last process closed it). */
+  readonly closed: boolean;
+  /** `$?` of the interactive shell after its last command, when known. */
+  lastStatus(): number | undefined;
+}
+
+export interface Sandbox {
+  openTerminal(opts?: TerminalOptions): TerminalSession;
+}
