@@ -265,17 +265,20 @@ export class Kernel {
 
   /**
    * Run until `isQuiet()` holds, nothing is runnable and no yielding task remains; with a virtual
-   * clock, fire due timers in between (time jumps to the next timer when everyone sleeps).
+   * clock, fire due timers in between (time jumps to the next timer when everyone sleeps). Returns
+   * false when it gave up: a program still runs after `maxRounds` event-loop turns, or everything
+   * sleeps with no timer pending while not quiet.
    */
-  async settle(isQuiet: () => boolean, maxRounds = 100000): Promise<void> {
+  async settle(isQuiet: () => boolean, maxRounds = 20000): Promise<boolean> {
     for (let round = 0; round < maxRounds; round++) {
       await new Promise<void>((r) => this.host.macrotask(r));
       if (this.yielding > 0) continue;
-      if (isQuiet()) return;
+      if (isQuiet()) return true;
       const due = this.timers.nextDue();
-      if (due === undefined) return;
+      if (due === undefined) return false;
       this.clock.advance(due - this.clock.now());
       this.timers.fireDue(this.clock.now());
     }
+    return false;
   }
 }

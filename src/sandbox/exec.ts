@@ -3,6 +3,7 @@ import { Sys } from '../kernel/syscalls/Sys.ts';
 import type { SysApi } from '../kernel/syscalls/SysApi.ts';
 import type { Task } from '../kernel/task/Task.ts';
 import { W } from '../kernel/task/wait.ts';
+import { findInPath } from '../userland/lib/path.ts';
 
 export interface ExecOptions {
   /** Task whose namespaces, root and credentials the command inherits (default: pid 1 of the host). */
@@ -55,15 +56,4 @@ export function execCapture(kernel: Kernel, argv: string[], opts: ExecOptions = 
       reject(e);
     }
   });
-}
-
-export function findInPath(sys: SysApi, name: string, path: string): string | null {
-  for (const dir of path.split(':')) {
-    const p = `${dir || '.'}/${name}`;
-    try {
-      const st = sys.stat(p);
-      if (st.type === 'file' && sys.access(p, 'x')) return p;
-    } catch { /* next */ }
-  }
-  return null;
 }

@@ -27,8 +27,9 @@ export interface TerminalSession {
   /**
    * Resolves once the system is quiet: a process waits for input on this terminal and nothing else is
    * runnable (on a virtual clock, timers due before that are fired first), or the session has ended.
+   * Resolves false when it gave up instead (a runaway program such as `yes` is still running).
    */
-  settle(): Promise<void>;
+  settle(): Promise<boolean>;
   /** True once the terminal's session has ended (its last process closed it). */
   readonly closed: boolean;
   /** `$?` of the interactive shell after its last command, when known. */
