@@ -1,4 +1,5 @@
 import type { ProgramImage } from '../kernel/program.ts';
+import { bash } from './commands/bash/bash.ts';
 import { cat } from './commands/cat/cat.ts';
 import { sudo } from './commands/sudo/sudo.ts';
 import { echo } from './commands/echo/echo.ts';
@@ -7,7 +8,7 @@ import { grep } from './commands/grep/grep.ts';
 
 /** Every program nsbox can install into a root filesystem, by file name. */
 export const PROGRAMS: Record<string, ProgramImage> = {
-  sudo, cat, echo, true: trueCmd, false: falseCmd,
+  bash, sh: bash, sudo, cat, echo, true: trueCmd, false: falseCmd,
   grep,
 };
 

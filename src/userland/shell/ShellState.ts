@@ -70,7 +70,8 @@ export class ShellState {
     s.name = this.name;
     s.lastStatus = this.lastStatus;
     s.lastBgPid = this.lastBgPid;
-    s.interactive = false;
+    // Messages keep the interactive form (`bash: x: command not found`, no line number), as in bash.
+    s.interactive = this.interactive;
     s.login = this.login;
     for (const o of this.options) s.options.add(o);
     s.history.push(...this.history);

@@ -9,7 +9,7 @@ import { Interpreter } from '../../shell/interp/Interpreter.ts';
 import { JobTable } from '../../shell/jobs.ts';
 import { parse, parseScript } from '../../shell/parser.ts';
 import { renderPrompt } from '../../shell/prompt.ts';
-import { LineEditor } from '../../shell/readline/LineEditor.ts';
+import { LineEditor } from '../../shell/readline/editor.ts';
 import { ShellExit, type ShellState } from '../../shell/ShellState.ts';
 import { passwd } from '../../lib/users.ts';
 
@@ -107,7 +107,7 @@ async function readLine(proc: Proc, state: ShellState, sane: Termios, prompt: { 
           data = await sys.read(0);
         } catch (e) {
           if (!isKernelError(e, 'EINTR')) throw e;
-          await sys.write(1, '^C\n' + PASTE_OFF.slice(0, -1));
+          await sys.write(1, '^C\n');
           return { kind: 'interrupted', pending: '' };
         }
         if (data === '') return { kind: 'eof', pending: '' };
