@@ -69,6 +69,7 @@ export class ShellState {
     s.positional = [...this.positional];
     s.name = this.name;
     s.lastStatus = this.lastStatus;
+    s.currentLine = this.currentLine;
     s.lastBgPid = this.lastBgPid;
     // Messages keep the interactive form (`bash: x: command not found`, no line number), as in bash.
     s.interactive = this.interactive;

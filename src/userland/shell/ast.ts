@@ -12,7 +12,8 @@ export interface Word {
   parts: WordPart[];
 }
 
-export type WordPart = LiteralPart | TildePart | ParamPart | CmdSubstPart | ArithPart | BadSubstPart;
+export type WordPart =
+  | LiteralPart | TildePart | ParamPart | CmdSubstPart | ArithPart | ProcSubstPart | BadSubstPart;
 
 /**
  * Literal text. `quoted` is false only for text that was written bare:
@@ -78,6 +79,13 @@ export interface ArithPart {
   quoted: boolean;
 }
 
+/** `<(list)` / `>(list)`: expands to a /dev/fd path connected to the list. Unquoted only. */
+export interface ProcSubstPart {
+  type: 'procsubst';
+  op: '<' | '>';
+  script: Script;
+}
+
 /** `${...}` bash cannot interpret (e.g. `${}`, `${a b}`): bash reports
  * "bash: <text>: bad substitution" only when expanding it, so it parses fine. */
 export interface BadSubstPart {
@@ -112,10 +120,17 @@ export interface HereDoc {
   stripTabs: boolean;
   /** Body (all parts quoted). Expansions present only when not `quoted`. */
   body: Word;
+  /**
+   * Syntax error inside the body (e.g. an unclosed `$(`): bash finds it only
+   * when expanding the body, so it is a run-time error; `body` is then literal.
+   */
+  error?: string;
 }
 
 export interface Assignment {
   name: string;
+  /** `NAME[index]=value`: the raw index text. */
+  index?: string;
   /** `NAME+=value` */
   append: boolean;
   /** Value word (empty for `a=` and for array assignments). */
@@ -143,8 +158,13 @@ export interface IfCommand {
   redirects: Redirect[];
 }
 export interface WhileCommand { type: 'while'; until: boolean; cond: List; body: List; redirects: Redirect[] }
-/** `items` null means no `in` clause: iterate over "$@". */
-export interface ForCommand { type: 'for'; name: string; items: Word[] | null; body: List; redirects: Redirect[] }
+/**
+ * `for name [in items]; do body; done`. `items` null means no `in` clause:
+ * iterate over "$@". `select` is true for bash's `select` menu loop (same shape).
+ */
+export interface ForCommand {
+  type: 'for'; name: string; items: Word[] | null; body: List; redirects: Redirect[]; select?: boolean;
+}
 /** `for ((init; cond; step))`: raw arithmetic texts. */
 export interface ArithForCommand {
   type: 'arithfor'; init: string; cond: string; step: string; body: List; redirects: Redirect[];

@@ -9,10 +9,10 @@ import type {
 import { condCommand } from './cond.ts';
 import { ShellSyntaxError } from './errors.ts';
 import { scanArith } from './expansions.ts';
-import type { Token } from './lexer.ts';
-import { isOp, type Parser, type Stop } from './parser.ts';
+import { isOp, type Token } from './lexer.ts';
+import type { Parser, Stop } from './parser.ts';
 
-export const COMPOUND_START = new Set(['if', 'while', 'until', 'for', 'case', '{', '[[']);
+export const COMPOUND_START = new Set(['if', 'while', 'until', 'for', 'select', 'case', '{', '[[']);
 
 const CASE_TERMS = new Set([';;', ';&', ';;&']);
 
@@ -53,7 +53,8 @@ export function compound(p: Parser): CompoundCommand {
       return { type: 'while', until: k === 'until', cond, body, redirects: [] };
     }
     case 'for':
-      return forCommand(p, kw('done'));
+    case 'select':
+      return forCommand(p, kw('done'), k);
     case 'case':
       return caseCommand(p);
     default:
@@ -77,7 +78,7 @@ function paren(p: Parser, t: Token): CompoundCommand {
   return { type: 'subshell', body, redirects: [] };
 }
 
-function forCommand(p: Parser, done: Stop): ForCommand | ArithForCommand {
+function forCommand(p: Parser, done: Stop, k: 'for' | 'select'): ForCommand | ArithForCommand {
   const t = p.lx.peek();
   const body = (): ForCommand['body'] => {
     p.skipNewlines();
@@ -86,7 +87,7 @@ function forCommand(p: Parser, done: Stop): ForCommand | ArithForCommand {
     p.expectKw('done');
     return b;
   };
-  if (isOp(t, '(') && p.cur.text[t.end] === '(') {
+  if (k === 'for' && isOp(t, '(') && p.cur.text[t.end] === '(') {
     p.lx.next();
     const a = scanArith(p.cur, t.end + 1, t.start);
     const parts = a ? splitSemis(a.expr) : [];
@@ -112,7 +113,9 @@ function forCommand(p: Parser, done: Stop): ForCommand | ArithForCommand {
       items.push(w.word);
     }
   } else if (isOp(n, ';')) p.lx.next();
-  return { type: 'for', name: t.word.text, items, body: body(), redirects: [] };
+  const c: ForCommand = { type: 'for', name: t.word.text, items, body: body(), redirects: [] };
+  if (k === 'select') c.select = true;
+  return c;
 }
 
 function splitSemis(expr: string): string[] {

@@ -4,8 +4,8 @@
  */
 import type { CondCommand, CondExpr, Word } from './ast.ts';
 import { ShellSyntaxError } from './errors.ts';
-import type { Token } from './lexer.ts';
-import { isOp, type Parser } from './parser.ts';
+import { isOp, type Token } from './lexer.ts';
+import type { Parser } from './parser.ts';
 
 const UNARY = new Set('abcdefghkprstuwxGLNOSznovR'.split('').map((c) => '-' + c));
 const BINARY = new Set(['=', '==', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);

@@ -1,26 +1,12 @@
 /**
- * `$`-expansions and backquotes inside words: `$NAME`, `${...}`, `$(...)`,
- * `$((...))`, `$'...'`, `$"..."` and `` `...` ``.
+ * `$`-expansions and backquotes inside words: `$NAME`, `$(...)`,
+ * `$((...))`, `$'...'`, `$"..."` and `` `...` ``; `${...}` is in params.ts.
  */
-import type { ParamOp, ParamPart, Word } from './ast.ts';
+import type { Script } from './ast.ts';
 import { ShellNestingError, ShellSyntaxError, unmatched } from './errors.ts';
 import type { Cursor } from './lexer.ts';
-import { Parts, readDouble, readSingle, tilde } from './words.ts';
-
-const SPECIAL = '@*#?$!-';
-
-/** A parameter name at `p`: identifier, digits (braced), one digit, or a special char. */
-function nameAt(s: string, p: number, braced: boolean): { name: string; end: number } | null {
-  const c = s[p] ?? '';
-  let e = p;
-  if (/[A-Za-z_]/.test(c)) {
-    while (/[A-Za-z0-9_]/.test(s[e + 1] ?? '')) e++;
-  } else if (/[0-9]/.test(c)) {
-    // `$10` is `$1` then `0`; `${10}` is parameter 10.
-    while (braced && /[0-9]/.test(s[e + 1] ?? '')) e++;
-  } else if (!SPECIAL.includes(c) || c === '') return null;
-  return { name: s.slice(p, e + 1), end: e + 1 };
-}
+import { nameAt, readBrace, skipBraced } from './params.ts';
+import { Parts, readDouble } from './words.ts';
 
 /** At `$`: read one expansion (or a literal `$`) into b. */
 export function readDollar(cur: Cursor, b: Parts, quoted: boolean): void {
@@ -28,22 +14,23 @@ export function readDollar(cur: Cursor, b: Parts, quoted: boolean): void {
   const i = cur.pos;
   const n = s[i + 1];
   if (n === '(') {
-    if (s[i + 2] === '(') {
-      const a = scanArith(cur, i + 3, i);
-      if (a) {
-        b.push({ type: 'arith', expr: a.expr, quoted });
-        cur.pos = a.end;
-        return;
-      }
-      // `$((cmd) )` is a command substitution of a subshell, as in bash.
+    // `$((cmd) )` is a command substitution of a subshell, as in bash.
+    const a = s[i + 2] === '(' ? scanArith(cur, i + 3, i) : null;
+    if (a) {
+      b.push({ type: 'arith', expr: a.expr, quoted });
+      cur.pos = a.end;
+      return;
     }
-    cur.pos = i + 2;
-    cur.enter();
+    let r: { script: Script; end: number };
     try {
-      b.push({ type: 'cmdsubst', script: cur.st.hooks.parseSubst(cur), quoted, backquote: false });
-    } finally {
-      cur.leave();
+      r = substAt(cur, i + 2);
+    } catch (e) {
+      // Bash reports an unclosed `$((` at its own line even after the fallback.
+      if (s[i + 2] === '(' && e instanceof ShellSyntaxError && e.eof) throw unmatched(')', cur.lineAt(i));
+      throw e;
     }
+    b.push({ type: 'cmdsubst', script: r.script, quoted, backquote: false });
+    cur.pos = r.end;
     return;
   }
   if (n === '{') return readBrace(cur, b, quoted);
@@ -64,188 +51,88 @@ export function readDollar(cur: Cursor, b: Parts, quoted: boolean): void {
 }
 
 /**
- * After `$((` or `((`: find the `))` closing an arithmetic expression, skipping
- * quotes and balanced parens. Null when the parens close as `)` then something
- * else: bash then re-reads the text as a (command substitution of a) subshell.
+ * The `$(` body starting at `p`, parsed by the parser (bash 5.2 parses command
+ * substitutions when reading them, so their syntax errors are reported then).
+ * Memoized: scanning an enclosing `$((` or `${` parses it too, and parsing it
+ * again there would make nested fallbacks exponential.
  */
-export function scanArith(cur: Cursor, p: number, open: number): { expr: string; end: number } | null {
-  const s = cur.text;
-  let depth = 0;
-  for (let i = p; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === "'" || c === '`') {
-      i = s.indexOf(c, i + 1);
-      if (i < 0) break;
-    } else if (c === '"') {
-      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') {
-      if (depth > 0) depth--;
-      else if (s[i + 1] === ')') return { expr: s.slice(p, i), end: i + 2 };
-      else return null;
+export function substAt(cur: Cursor, p: number): { script: Script; end: number } {
+  let r = cur.substMemo.get(p);
+  if (!r) {
+    cur.pos = p;
+    cur.enter();
+    try {
+      r = { script: cur.st.hooks.parseSubst(cur), end: cur.pos };
+    } finally {
+      cur.leave();
     }
+    cur.substMemo.set(p, r);
   }
-  throw unmatched(')', cur.lineAt(open));
-}
-
-/** `${...}`; anything bash could not expand becomes a `badsubst` part. */
-function readBrace(cur: Cursor, b: Parts, quoted: boolean): void {
-  const s = cur.text;
-  const open = cur.pos;
-  cur.enter();
-  try {
-    const part = braceBody(cur, open, quoted);
-    if (part) return b.push(part);
-    const end = skipBraced(cur, open);
-    b.push({ type: 'badsubst', text: s.slice(open, end + 1), quoted });
-    cur.pos = end + 1;
-  } finally {
-    cur.leave();
-  }
-}
-
-function braceBody(cur: Cursor, open: number, quoted: boolean): ParamPart | null {
-  const s = cur.text;
-  let p = open + 2;
-  const part: ParamPart = { type: 'param', name: '', braced: true, quoted };
-  const lookahead = nameAt(s, p + 1, true);
-  if (s[p] === '#' && lookahead && (s[lookahead.end] === '}' || s[lookahead.end] === '[')) {
-    part.length = true;
-    p++;
-  } else if (s[p] === '!' && lookahead) {
-    part.indirect = true;
-    p++;
-  }
-  const m = nameAt(s, p, true);
-  if (!m) return null;
-  part.name = m.name;
-  p = m.end;
-  if (s[p] === '[') {
-    const close = s.indexOf(']', p);
-    if (close < 0 || s.slice(p, close).includes('}')) return null;
-    part.index = s.slice(p + 1, close);
-    p = close + 1;
-  }
-  const c = s[p] ?? '';
-  const c2 = s[p + 1] ?? '';
-  if (c === '}') {
-    cur.pos = p + 1;
-    return part;
-  }
-  if (part.length) return null;
-  let op: ParamOp;
-  const word = (at: number, slash = false): Word => {
-    cur.pos = at;
-    return readParamWord(cur, quoted, slash, open);
-  };
-  if (c === ':' && '-=?+'.includes(c2) && c2) {
-    op = { op: (c + c2) as ':-', word: word(p + 2) };
-    if (!quoted) op.word.parts = tilde(op.word.parts, false);
-  } else if ('-=?+'.includes(c) && c) {
-    op = { op: c as '-', word: word(p + 1) };
-    if (!quoted) op.word.parts = tilde(op.word.parts, false);
-  } else if (c === '#' || c === '%') {
-    const o = c2 === c ? c + c : c;
-    op = { op: o as '#', pattern: word(p + o.length) };
-  } else if (c === '/') {
-    const o = '/#%'.includes(c2) && c2 ? c + c2 : c;
-    const pattern = word(p + o.length, true);
-    let replacement: Word | null = null;
-    if (s[cur.pos] === '/') replacement = word(cur.pos + 1);
-    op = { op: o as '/', pattern, replacement };
-  } else if (c === '^' || c === ',') {
-    const o = c2 === c ? c + c : c;
-    const pattern = word(p + o.length);
-    op = { op: o as '^', pattern: pattern.text ? pattern : null };
-  } else if (c === ':') {
-    // Substring: arithmetic texts, kept raw for the interpreter.
-    const end = skipBraced(cur, open, p + 1);
-    const raw = s.slice(p + 1, end);
-    const colon = topLevelColon(raw);
-    op = colon < 0
-      ? { op: ':', offset: raw, length: null }
-      : { op: ':', offset: raw.slice(0, colon), length: raw.slice(colon + 1) };
-    cur.pos = end;
-  } else if (c === '@' && c2 && s[p + 2] === '}') {
-    op = { op: '@', transform: c2 };
-    cur.pos = p + 2;
-  } else return null;
-  if (s[cur.pos] !== '}') return null;
-  cur.pos++;
-  part.op = op;
-  return part;
-}
-
-function topLevelColon(raw: string): number {
-  let depth = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ':' && depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Index of the `}` closing the `${` at `open`, skipping quotes and nested braces. */
-function skipBraced(cur: Cursor, open: number, from = open + 2): number {
-  const s = cur.text;
-  let depth = 0;
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === "'" || c === '"' || c === '`') {
-      for (i++; i < s.length && s[i] !== c; i++) if (c !== "'" && s[i] === '\\') i++;
-    } else if (c === '{') depth++;
-    else if (c === '}' && depth-- === 0) return i;
-  }
-  throw unmatched('}', cur.lineAt(open));
+  return r;
 }
 
 /**
- * The word after a `${name OP`: up to the closing `}` (or `/` for a pattern).
- * Blanks and metachars are ordinary here; braces nest (`${x:-{a}}` is `{a}`).
- * Inside double quotes, `'` is literal and `"` opens a nested quoted section.
+ * After `$((` or `((`: find the `))` closing an arithmetic expression, skipping
+ * quotes, substitutions and balanced parens. Null when the parens close as `)`
+ * then something else: bash then re-reads the text as a (command substitution
+ * of a) subshell. Memoized per position, like substAt.
  */
-function readParamWord(cur: Cursor, quoted: boolean, slash: boolean, open: number): Word {
+export function scanArith(cur: Cursor, p: number, open: number): { expr: string; end: number } | null {
+  const memo = cur.arithMemo.get(p);
+  if (memo !== undefined) return memo;
   const s = cur.text;
-  const start = cur.pos;
-  const b = new Parts();
   let depth = 0;
-  for (;;) {
-    const i = cur.pos;
-    if (i >= s.length) throw unmatched('}', cur.lineAt(open));
-    const c = s[i]!;
-    if (c === '}' && depth === 0) break;
-    if (c === '/' && slash && depth === 0) break;
-    if (c === '\\') {
-      if (cur.continuation(i)) {
-        cur.pos += 2;
-        continue;
+  let r: { expr: string; end: number } | null | undefined;
+  cur.enter();
+  try {
+    for (let i = p; i < s.length && r === undefined; ) {
+      const c = s[i];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) depth--;
+        else r = s[i + 1] === ')' ? { expr: s.slice(p, i), end: i + 2 } : null;
       }
-      const n = s[i + 1]!;
-      if (!quoted || '$`"\\}'.includes(n)) {
-        b.lit(n, true);
-        cur.pos += 2;
-      } else {
-        b.lit('\\', true);
-        cur.pos++;
-      }
-    } else if (c === "'" && !quoted) readSingle(cur, b);
-    else if (c === '"') readDouble(cur, b);
-    else if (c === '$') readDollar(cur, b, quoted);
-    else if (c === '`') readBacktick(cur, b, quoted);
-    else {
-      if (c === '{') depth++;
-      else if (c === '}') depth--;
-      b.lit(c, quoted);
-      cur.pos++;
+      // Bash does not look into `${` here: `(( ${ ` wants a `)`, not a `}`.
+      i = c === '(' || c === ')' ? i + 1 : skipQuoted(cur, i, false);
     }
+  } finally {
+    cur.leave();
   }
-  return { text: s.slice(start, cur.pos), parts: b.parts };
+  if (r === undefined) throw unmatched(')', cur.lineAt(open));
+  cur.arithMemo.set(p, r);
+  return r;
 }
 
+/**
+ * If a quote, escape or substitution starts at `i`, the index just past it;
+ * else i + 1. Like bash's parse_matched_pair, running out of input inside
+ * reports the innermost construct (`echo ${x "` wants the `"`).
+ */
+export function skipQuoted(cur: Cursor, i: number, braces: boolean): number {
+  const s = cur.text;
+  const c = s[i];
+  if (c === '\\') return i + 2;
+  if (c === "'" || c === '`') {
+    for (let j = i + 1; j < s.length; j++) {
+      if (s[j] === c) return j + 1;
+      if (c === '`' && s[j] === '\\') j++;
+    }
+    throw unmatched(c, cur.lineAt(i));
+  }
+  if (c === '"') {
+    for (let j = i + 1; j < s.length; ) {
+      if (s[j] === '"') return j + 1;
+      j = s[j] === "'" ? j + 1 : skipQuoted(cur, j, braces);
+    }
+    throw unmatched('"', cur.lineAt(i));
+  }
+  if (c === '$' && s[i + 1] === '(') {
+    const a = s[i + 2] === '(' ? scanArith(cur, i + 3, i) : null;
+    return a ? a.end : substAt(cur, i + 2).end;
+  }
+  if (c === '$' && s[i + 1] === '{' && braces) return skipBraced(cur, i) + 1;
+  return i + 1;
+}
 /** `$'...'`: ANSI-C quoting, decoded now. Bash cuts the string at a NUL. */
 function readAnsi(cur: Cursor, b: Parts): void {
   const s = cur.text;

@@ -30,6 +30,9 @@ export class Cursor {
   pos = 0;
   /** Here-docs whose bodies start after the next newline token. */
   pending: { redir: Redirect; line: number }[] = [];
+  /** Parse results by position, see substAt/scanArith in expansions.ts. */
+  readonly substMemo = new Map<number, { script: Script; end: number }>();
+  readonly arithMemo = new Map<number, { expr: string; end: number } | null>();
   private lineStarts: number[] | null = null;
   constructor(
     readonly text: string,
@@ -54,7 +57,14 @@ export class Cursor {
       if (ls[mid]! <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return this.lineBase + lo;
+    // `bash -c 'until \\'`: bash counts the kept final backslash as ending a line too.
+    let bonus = 0;
+    if (pos >= this.text.length && this.virtualNL) {
+      let n = 0;
+      for (let i = this.text.length - 2; i >= 0 && this.text.charCodeAt(i) === 92; i--) n++;
+      bonus = n % 2;
+    }
+    return this.lineBase + lo + bonus;
   }
 
   /**
@@ -99,10 +109,15 @@ const OPS: Record<string, string[]> = {
   '>': ['>>', '>&', '>|', '>'],
 };
 
+export function isOp(t: Token, op: string): t is Token & { kind: 'op' } {
+  return t.kind === 'op' && t.op === op;
+}
+
 export const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<']);
 
 export class Lexer {
   private buf: Token | null = null;
+  private prev: Token | null = null;
   /** End offset of the last token handed out by next(). */
   lastEnd = 0;
   constructor(readonly cur: Cursor) {}
@@ -114,6 +129,7 @@ export class Lexer {
 
   next(): Token {
     const t = this.peek();
+    this.prev = t;
     this.buf = null;
     this.lastEnd = t.end;
     return t;
@@ -170,12 +186,15 @@ export class Lexer {
       return { kind: 'newline', start, end: start + 1 };
     }
     const ops = OPS[c];
-    if (ops) return this.op(ops, start, null);
+    const procSubst = (c === '<' || c === '>') && s[start + 1] === '(';
+    if (ops && !procSubst) return this.op(ops, start, null);
     const word = readWord(cur);
     const end = cur.pos;
     // `2>file`: an all-digit word glued to `<`/`>` is the fd of the redirection.
     const n = s.charCodeAt(end);
-    if ((n === 60 || n === 62) && /^[0-9]+$/.test(word.text)) {
+    // ...but not right after `>&`/`<&`: in `2>&1>f` the 1 is the dup target (parse.y read_token_word).
+    const dup = this.prev?.kind === 'op' && (this.prev.op === '>&' || this.prev.op === '<&');
+    if ((n === 60 || n === 62) && !dup && /^[0-9]+$/.test(word.text)) {
       return this.op(OPS[s[end]!]!, start, Number(word.text));
     }
     return { kind: 'word', word, start, end };
@@ -221,9 +240,12 @@ export class Lexer {
         if (!cur.st.final) throw new ShellSyntaxError(msg, cur.lineAt(cur.pos), true);
         cur.st.warnings.push(msg);
       }
-      hd.body = hd.quoted
-        ? { text: body, parts: [{ type: 'literal', text: body, quoted: true }] }
-        : readHeredocBody(body, line + 1, cur.st);
+      if (hd.quoted) hd.body = { text: body, parts: [{ type: 'literal', text: body, quoted: true }] };
+      else {
+        const { error, ...word } = readHeredocBody(body, line + 1, cur.st);
+        hd.body = word;
+        if (error !== undefined) hd.error = error;
+      }
     }
   }
 }

@@ -5,16 +5,13 @@
  * (`bash -c 'echo a; (' ` runs nothing, but a script with a bad line 3 runs
  * lines 1-2 first).
  */
-import type {
-  AndOr, Assignment, Command, CompoundCommand, FunctionDef, List, Pipeline, Redirect, RedirOp,
-  Script, SimpleCommand, Word,
-} from './ast.ts';
+import type { AndOr, Command, CompoundCommand, List, Pipeline, Script } from './ast.ts';
 import { compound, COMPOUND_START } from './compound.ts';
 import {
   MAX_DEPTH, nearToken, ShellNestingError, ShellSyntaxError, UNEXPECTED_END, unexpectedEnd, unmatched,
 } from './errors.ts';
-import { augment, Cursor, type Hooks, Lexer, REDIR_OPS, type State, type Token } from './lexer.ts';
-import { delimiterOf, tilde } from './words.ts';
+import { augment, Cursor, type Hooks, isOp, Lexer, REDIR_OPS, type State, type Token } from './lexer.ts';
+import { functionDef, isRedir, redirect, simpleCommand } from './simple.ts';
 
 export interface ParseOptions {
   /**
@@ -34,11 +31,7 @@ export type Stop = (t: Token) => boolean;
 
 /** Words that are an error where a command should start (`echo a; fi`). */
 const RESERVED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in', '!', ']]']);
-const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 
-export function isOp(t: Token, op: string): t is Token & { kind: 'op' } {
-  return t.kind === 'op' && t.op === op;
-}
 
 export class Parser {
   readonly cur: Cursor;
@@ -156,10 +149,10 @@ export class Parser {
   command(): Command {
     const t = this.lx.peek();
     const k = this.kw(t);
-    if (k === 'function') return this.functionDef(null);
+    if (k === 'function') return functionDef(this, null);
     if ((t.kind === 'op' && t.op === '(') || (k !== null && COMPOUND_START.has(k))) return this.compound();
     if (k !== null && RESERVED.has(k)) throw this.near(t);
-    if (t.kind === 'word' || (t.kind === 'op' && REDIR_OPS.has(t.op))) return this.simple();
+    if (t.kind === 'word' || (t.kind === 'op' && REDIR_OPS.has(t.op))) return simpleCommand(this);
     throw this.near(t);
   }
 
@@ -168,100 +161,11 @@ export class Parser {
     this.cur.enter();
     try {
       const c = compound(this);
-      while (this.isRedir(this.lx.peek())) c.redirects.push(this.redirect());
+      while (isRedir(this.lx.peek())) c.redirects.push(redirect(this));
       return c;
     } finally {
       this.cur.leave();
     }
-  }
-
-  private simple(): SimpleCommand | FunctionDef {
-    const line = this.cur.lineAt(this.lx.peek().start);
-    const cmd: SimpleCommand = { type: 'simple', assignments: [], words: [], redirects: [], line };
-    for (let t = this.lx.peek(); ; t = this.lx.peek()) {
-      if (t.kind === 'word') {
-        this.lx.next();
-        const a = cmd.words.length ? null : this.assignment(t);
-        if (a) cmd.assignments.push(a);
-        else cmd.words.push(t.word);
-        // `name ( )` makes a function definition, whatever the name (`:(){ :|:& };:`).
-        if (cmd.words.length === 1 && !a && !cmd.assignments.length && !cmd.redirects.length && isOp(this.lx.peek(), '(')) {
-          return this.functionDef(t.word.text);
-        }
-      } else if (this.isRedir(t)) cmd.redirects.push(this.redirect());
-      else break;
-    }
-    const t = this.lx.peek();
-    if (isOp(t, '(')) throw this.near(t);
-    return cmd;
-  }
-
-  private assignment(t: Token & { kind: 'word' }): Assignment | null {
-    const w = t.word;
-    const p0 = w.parts[0];
-    const m = p0?.type === 'literal' && !p0.quoted ? ASSIGN.exec(p0.text) : null;
-    if (!m || !p0 || p0.type !== 'literal') return null;
-    const restText = p0.text.slice(m[0].length);
-    const parts = restText ? [{ ...p0, text: restText }, ...w.parts.slice(1)] : w.parts.slice(1);
-    const value: Word = { text: w.text.slice(m[0].length), parts: tilde(parts, true) };
-    const a: Assignment = { name: m[1]!, append: m[2] === '+', value, text: w.text };
-    const open = this.lx.peek();
-    if (!value.text && isOp(open, '(') && open.start === t.end) {
-      // `name=(a b c)`: an array assignment; newlines and comments allowed inside.
-      this.lx.next();
-      a.array = [];
-      for (;;) {
-        this.skipNewlines();
-        const n = this.lx.next();
-        if (n.kind === 'word') a.array.push(n.word);
-        else if (isOp(n, ')')) break;
-        else if (n.kind === 'eof') throw unmatched(')', this.cur.lineAt(open.start));
-        else throw this.near(n);
-      }
-      a.text = this.textFrom(t.start);
-    }
-    return a;
-  }
-
-  /** After `function` (name null) or after the name, at `(`. */
-  private functionDef(name: string | null): FunctionDef {
-    const line = this.cur.lineAt(this.lx.peek().start);
-    if (name === null) {
-      this.lx.next();
-      const t = this.lx.next();
-      if (t.kind !== 'word') throw this.near(t);
-      name = t.word.text;
-    }
-    if (isOp(this.lx.peek(), '(')) {
-      this.lx.next();
-      const t = this.lx.next();
-      if (!isOp(t, ')')) throw this.near(t);
-    }
-    this.skipNewlines();
-    // The body must be a compound command: `f() echo` is an error near `echo`.
-    const t = this.lx.peek();
-    const k = this.kw(t);
-    if (!isOp(t, '(') && !(k !== null && COMPOUND_START.has(k))) throw this.near(t);
-    return { type: 'function', name, body: this.compound(), line };
-  }
-
-  isRedir(t: Token): t is Token & { kind: 'op' } {
-    return t.kind === 'op' && REDIR_OPS.has(t.op);
-  }
-
-  redirect(): Redirect {
-    const t = this.lx.next() as Token & { kind: 'op' };
-    const w = this.lx.peek();
-    if (w.kind !== 'word') throw this.near(w);
-    this.lx.next();
-    const r: Redirect = { op: t.op as RedirOp, fd: t.fd, target: w.word };
-    if (t.op === '<<' || t.op === '<<-') {
-      // The body is read when the lexer reaches the end of this line.
-      const { delimiter, quoted } = delimiterOf(w.word.text);
-      r.heredoc = { delimiter, quoted, stripTabs: t.op === '<<-', body: { text: '', parts: [] } };
-      this.cur.pending.push({ redir: r, line: this.cur.lineAt(t.start) });
-    }
-    return r;
   }
 
   skipNewlines(): void {
@@ -285,7 +189,10 @@ export class Parser {
   near(t: Token): ShellSyntaxError {
     const line = this.cur.lineAt(t.start);
     if (t.kind === 'eof') return unexpectedEnd(line);
-    return nearToken(t.kind === 'newline' ? 'newline' : t.kind === 'op' ? t.op : t.word.text, line);
+    if (t.kind === 'newline') return nearToken('newline', line);
+    // For `2>` bash's unexpected token is the fd number itself.
+    if (t.kind === 'op') return nearToken(t.fd === null ? t.op : this.cur.text.slice(t.start, t.end - t.op.length), line);
+    return nearToken(t.word.text, line);
   }
 
   textFrom(start: number): string {
@@ -340,7 +247,10 @@ export function parse(src: string, opts: ParseOptions = {}): ParseResult {
   }
 }
 
-/** A complete script (no more input can follow), as `bash -c`, files and each interactive command need. */
+/**
+ * A complete script (no more input can follow), as `bash -c`, files and each
+ * interactive command need. Throws ShellSyntaxError.
+ */
 export function parseScript(src: string): Script {
   return (parse(src, { final: true }) as Extract<ParseResult, { kind: 'ok' }>).script;
 }

@@ -68,7 +68,7 @@ function command(c: Command): string {
       s = `${c.until ? 'until' : 'while'} ${body(c.cond)} do ${body(c.body)} done`;
       break;
     case 'for':
-      s = `for ${c.name}${c.items ? ` in ${c.items.map((w) => w.text).join(' ')}` : ''}; do ${body(c.body)} done`;
+      s = `${c.select ? 'select' : 'for'} ${c.name}${c.items ? ` in ${c.items.map((w) => w.text).join(' ')}` : ''}; do ${body(c.body)} done`;
       break;
     case 'arithfor':
       s = `for ((${c.init}; ${c.cond}; ${c.step})); do ${body(c.body)} done`;

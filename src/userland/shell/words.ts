@@ -3,8 +3,8 @@
  * backquotes live in expansions.ts. Every reader advances `cur.pos`.
  */
 import type { Word, WordPart } from './ast.ts';
-import { ShellSyntaxError, unmatched } from './errors.ts';
-import { readBacktick, readDollar } from './expansions.ts';
+import { ShellNestingError, ShellSyntaxError, unmatched } from './errors.ts';
+import { readBacktick, readDollar, substAt } from './expansions.ts';
 import { Cursor, type State } from './lexer.ts';
 
 /** Builds a part list, merging adjacent literals of the same quotedness. */
@@ -44,6 +44,13 @@ export function readWord(cur: Cursor, regex = false): Word {
     const c = s.charCodeAt(i);
     const cls = c < 128 ? CLASS[c] : 0;
     if (cls === 1) {
+      if ((c === 60 || c === 62) && s[i + 1] === '(') {
+        // `<(cmd)` and `>(cmd)` are process substitutions anywhere in a word (`a<(x)` too).
+        const r = substAt(cur, i + 2);
+        b.push({ type: 'procsubst', op: c === 60 ? '<' : '>', script: r.script });
+        cur.pos = r.end;
+        continue;
+      }
       if (!regex) break;
       if (c === 40) depth++;
       else if (c === 41) {
@@ -173,9 +180,8 @@ export function tilde(parts: WordPart[], colons: boolean): WordPart[] {
 /**
  * Parse an unquoted-delimiter here-doc body: like double quotes except that
  * `"` is not special and `\"` keeps its backslash. Everything is quoted.
- * The body is complete text, so running out of it is a hard error.
  */
-export function readHeredocBody(body: string, line: number, st: State): Word {
+export function readHeredocBody(body: string, line: number, st: State): Word & { error?: string } {
   const cur = new Cursor(body, { ...st, final: true }, line);
   const b = new Parts();
   try {
@@ -205,8 +211,10 @@ export function readHeredocBody(body: string, line: number, st: State): Word {
       }
     }
   } catch (e) {
-    if (e instanceof ShellSyntaxError && e.eof) throw new ShellSyntaxError(e.message, e.line);
-    throw e;
+    // Bash expands here-doc bodies only when running the command, so a syntax
+    // error in one is a run-time error there: record it, do not throw.
+    if (!(e instanceof ShellSyntaxError) || e instanceof ShellNestingError) throw e;
+    return { text: body, parts: [{ type: 'literal', text: body, quoted: true }], error: e.message };
   }
   if (!b.parts.length) b.lit('', true);
   return { text: body, parts: b.parts };

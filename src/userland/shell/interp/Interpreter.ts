@@ -70,7 +70,7 @@ export class Interpreter implements ExpandHost {
         const prepared = await this.safely(() => prepareSimple(this, cmd));
         if (typeof prepared === 'number') status = prepared;
         else if (isInShellCommand(this, prepared.argv)) status = await this.safely(() => runSimpleInShell(this, cmd, prepared)) as number;
-        else status = await this.forkPipeline([async (c) => runSimpleInChild(c, cmd, prepared)], [], p.text, false);
+        else status = await this.forkPipeline([async (c) => c.safely(() => runSimpleInChild(c, cmd, prepared)) as Promise<number>], [], p.text, false);
       } else if (cmd.type === 'function') {
         this.state.functions.set(cmd.name, cmd);
         status = 0;
