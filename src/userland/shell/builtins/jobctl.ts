@@ -92,7 +92,8 @@ export const kill: Builtin = async (ctx, args) => {
         const job = ctx.jobs.find(t);
         if (!job) { await builtinError(ctx, 'kill', `${t}: no such job`); status = 1; continue; }
         ctx.sys.kill(-job.pgid, sig);
-        if (sig === SIG.SIGKILL || sig === SIG.SIGTERM) ctx.sys.kill(-job.pgid, SIG.SIGCONT);
+        // A stopped job would never act on SIGTERM: bash continues it (kill_pid with a stopped job).
+        if (job.state === 'Stopped' && (sig === SIG.SIGKILL || sig === SIG.SIGTERM)) ctx.sys.kill(-job.pgid, SIG.SIGCONT);
       } else if (/^-?\d+$/.test(t)) ctx.sys.kill(Number(t), sig);
       else { await builtinError(ctx, 'kill', `${t}: arguments must be process or job IDs`); status = 1; }
     } catch (e) {
