@@ -15,7 +15,7 @@ export default defineConfig({
     format: 'es',
   },
   test: {
-    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/compare/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
   },

@@ -1,6 +1,6 @@
 /**
  * Just enough of a VT100 to turn a pty's output into the lines an N-column terminal shows:
- * printable text with auto-wrap (xterm's deferred wrap at the last column), CR, LF, BS, tabs,
+ * printable text with auto-wrap (xterm's deferred wrap at the last column), CR, LF, BS, tabs (kept as tabs),
  * cursor left/right and erase-to-end-of-line. Other escape sequences (bracketed paste
  * mode, colours) change nothing visible and are dropped.
  */
@@ -23,7 +23,7 @@ export class Screen {
         case '\r': this.x = 0; this.pendingWrap = false; break;
         case '\n': this.rows.push([]); this.pendingWrap = false; break;
         case '\b': if (this.x > 0) this.x--; this.pendingWrap = false; break;
-        case '\t': { const next = Math.min(this.cols - 1, (Math.floor(this.x / 8) + 1) * 8); while (this.x < next) this.put(' '); break; }
+        case '\t': this.tab(); break;
         case '\x07': break;
         default:
           if (ch < ' ') break;
@@ -39,6 +39,20 @@ export class Screen {
     r[this.x] = ch;
     if (this.x === this.cols - 1) this.pendingWrap = true;
     else this.x++;
+  }
+
+  /**
+   * A tab moves to the next stop (every 8 columns). The tab character itself is kept in the row so a
+   * transcript reproduces the program's bytes (`NSpid:\t1`) and still lines up when displayed.
+   */
+  private tab(): void {
+    if (this.pendingWrap) return;
+    const next = Math.min(this.cols - 1, (Math.floor(this.x / 8) + 1) * 8);
+    const r = this.row;
+    while (r.length < this.x) r.push(' ');
+    r[this.x] = '\t';
+    for (let i = this.x + 1; i < next; i++) r[i] = '';
+    this.x = next;
   }
 
   private escape(ch: string): void {
