@@ -4,12 +4,49 @@ import { cat } from './commands/cat/cat.ts';
 import { sudo } from './commands/sudo/sudo.ts';
 import { echo } from './commands/echo/echo.ts';
 import { falseCmd, trueCmd } from './commands/true/true.ts';
+import { ls } from './commands/ls/ls.ts';
+import { cp } from './commands/cp/cp.ts';
+import { mv } from './commands/mv/mv.ts';
+import { rm } from './commands/rm/rm.ts';
+import { mkdir } from './commands/mkdir/mkdir.ts';
+import { rmdir } from './commands/rmdir/rmdir.ts';
+import { touch } from './commands/touch/touch.ts';
+import { ln } from './commands/ln/ln.ts';
+import { chmod } from './commands/chmod/chmod.ts';
+import { stat } from './commands/stat/stat.ts';
+import { id } from './commands/id/id.ts';
+import { whoami } from './commands/whoami/whoami.ts';
+import { groupsCmd } from './commands/groups/groups.ts';
+import { uname } from './commands/uname/uname.ts';
+import { env } from './commands/env/env.ts';
+import { pwd } from './commands/pwd/pwd.ts';
+import { clear } from './commands/clear/clear.ts';
+import { date } from './commands/date/date.ts';
+import { which } from './commands/which/which.ts';
+import { du } from './commands/du/du.ts';
 import { grep } from './commands/grep/grep.ts';
+import { head } from './commands/head/head.ts';
+import { tail } from './commands/tail/tail.ts';
+import { wc } from './commands/wc/wc.ts';
+import { sort } from './commands/sort/sort.ts';
+import { uniq } from './commands/uniq/uniq.ts';
+import { cut } from './commands/cut/cut.ts';
+import { tr } from './commands/tr/tr.ts';
+import { ps } from './commands/ps/ps.ts';
+import { kill } from './commands/kill/kill.ts';
+import { sleep } from './commands/sleep/sleep.ts';
+import { unshare } from './commands/unshare/unshare.ts';
+import { nsenter } from './commands/nsenter/nsenter.ts';
+import { hostname } from './commands/hostname/hostname.ts';
+import { lsns } from './commands/lsns/lsns.ts';
 
 /** Every program nsbox can install into a root filesystem, by file name. */
 export const PROGRAMS: Record<string, ProgramImage> = {
   bash, sh: bash, sudo, cat, echo, true: trueCmd, false: falseCmd,
-  grep,
+  grep, head, tail, wc, sort, uniq, cut, tr,
+  ps, kill, sleep,
+  unshare, nsenter, hostname, lsns,
+  ls, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, stat, id, whoami, groups: groupsCmd, uname, env, pwd, clear, date, which, du,
 };
 
 /** What the host profile has in /usr/bin (Arch ships procps-ng, iproute2, util-linux, coreutils). */

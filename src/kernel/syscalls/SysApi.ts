@@ -109,6 +109,8 @@ export interface SysApi {
   unlink(path: string): void;
   rename(from: string, to: string): void;
   symlink(target: string, path: string): void;
+  /** link(2): a hard link (EPERM for directories, EXDEV across filesystems). */
+  link(oldpath: string, newpath: string): void;
   chmod(path: string, mode: number): void;
   chown(path: string, uid: number, gid: number): void;
   utime(path: string, mtime: number): void;

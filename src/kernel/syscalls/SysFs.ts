@@ -97,13 +97,26 @@ export class SysFs {
   fds(): number[] { return this.task.fdTable.list(); }
 
   protected statInode(inode: Inode): Stat {
-    const size = inode.type === 'file' ? inode.size() : inode.type === 'symlink' ? inode.readlink(this.ctx).length : inode.type === 'dir' ? 4096 : 0;
+    // procfs directories and magic links (/proc/PID/ns/*, exe, cwd) report size 0, as on Linux.
+    const proc = inode.sb.fstype === 'proc';
+    const size = inode.type === 'file' ? inode.size()
+      : inode.type === 'symlink' ? (proc && inode.follow?.(this.ctx) ? 0 : inode.readlink(this.ctx).length)
+      : inode.type === 'dir' ? (proc ? 0 : 4096) : 0;
     return {
       ino: inode.ino, type: inode.type, mode: fileMode(inode), nlink: inode.type === 'dir' ? 2 : 1,
-      uid: inode.uid, gid: inode.gid, size, mtime: inode.mtime, dev: inode.sb.dev,
+      uid: inode.uid, gid: inode.gid, size, mtime: this.mtimeOf(inode), dev: inode.sb.dev,
       rdev: inode.type === 'chr' ? inode.rdev : undefined,
     };
   }
+  /**
+   * Synthetic inodes carry no time of their own: procfs/sysfs ones show the moment they are looked
+   * at (Linux stamps them when instantiated), files laid down at boot show the boot time.
+   */
+  private mtimeOf(inode: Inode): number {
+    if (inode.mtime) return inode.mtime;
+    return ['proc', 'sysfs', 'nsfs'].includes(inode.sb.fstype) ? this.kernel.clock.now() : this.kernel.bootTime;
+  }
+
   stat(path: string): Stat { return this.statInode(this.resolve(path).inode); }
   lstat(path: string): Stat { return this.statInode(this.resolve(path, false).inode); }
   fstat(fd: number): Stat {
@@ -177,6 +190,16 @@ export class SysFs {
     dst.dir.inode.link(dst.name, inode);
   }
 
+  /** link(2): another name for a non-directory inode on the same filesystem. */
+  link(oldpath: string, newpath: string): void {
+    const src = this.resolve(oldpath, false);
+    if (src.inode.type === 'dir') throw new KernelError('EPERM');
+    const { dir, name } = this.writableParent(newpath);
+    if (src.mnt.sb !== dir.mnt.sb) throw new KernelError('EXDEV');
+    if (dir.inode.lookup(name, this.ctx)) throw new KernelError('EEXIST');
+    dir.inode.link(name, src.inode);
+  }
+
   symlink(target: string, path: string): void {
     const { dir, name } = this.writableParent(path);
     if (dir.inode.lookup(name, this.ctx)) throw new KernelError('EEXIST');
@@ -199,7 +222,8 @@ export class SysFs {
   utime(path: string, mtime: number): void {
     const { inode, mnt } = this.resolve(path);
     if (mnt.readOnly) throw new KernelError('EROFS');
-    checkAccess(inode, this.ctx, 'w');
+    // utimensat(2): the owner may always set times; others need write permission.
+    if (this.task.cred.euid !== inode.uid) checkAccess(inode, this.ctx, 'w');
     inode.mtime = mtime;
   }
 

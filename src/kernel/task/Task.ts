@@ -83,7 +83,9 @@ export class Task {
   constructor(opts: {
     comm: string; cred: Credentials; userNs: UserNamespace; nsproxy: NsProxy; startTime: number; kthread?: boolean;
   }) {
-    this.comm = opts.comm.slice(0, 15);
+    // TASK_COMM_LEN is 16, but /proc shows kernel threads' full names (proc_task_name: workqueue
+    // workers as `kworker/0:0H-kblockd`, long kthread names since 6.x), so only user tasks are cut.
+    this.comm = opts.kthread ? opts.comm : opts.comm.slice(0, 15);
     this.cred = opts.cred;
     this.userNs = opts.userNs;
     this.nsproxy = opts.nsproxy;

@@ -23,7 +23,8 @@ export function openRegular(ref: PathRef, flags: number, ctx: AccessContext, nam
   let snapshot: string | null = null;
   const ops: FileOps = {
     read(file) {
-      snapshot ??= inode.read(ctx);
+      // At end of file, look again: data appended through another open file (tail -f) shows up.
+      if (snapshot === null || file.pos >= snapshot.length) snapshot = inode.read(ctx);
       const chunk = snapshot.slice(file.pos);
       file.pos = snapshot.length;
       return chunk;

@@ -26,7 +26,8 @@ export function procStat(kernel: Kernel, ns: PidNamespace, t: Task): string {
   const fields = [
     t.pid.nrIn(ns), `(${t.comm})`, stateLetter(t),
     t.parent ? t.parent.pid.nrIn(ns) : 0,
-    t.pgrp.nrIn(ns), t.session.nrIn(ns), ttyNr(tty),
+    // Kernel threads inherit the idle task's process group and session: 0.
+    t.kthread ? 0 : t.pgrp.nrIn(ns), t.kthread ? 0 : t.session.nrIn(ns), ttyNr(tty),
     tty?.fgPgrp ? tty.fgPgrp.nrIn(ns) : -1,
     t.kthread ? 0x208040 : 0x400100, 0, 0, 0, 0,
     Math.floor(t.cpuMs / 10), 0, 0, 0,

@@ -44,8 +44,8 @@ export function procStatus(ns: PidNamespace, t: Task): string {
     `Groups:\t${c.groups.join(' ')} `,
     `NStgid:\t${nsList(t.pid)}`,
     `NSpid:\t${nsList(t.pid)}`,
-    `NSpgid:\t${nsList(t.pgrp)}`,
-    `NSsid:\t${nsList(t.session)}`,
+    `NSpgid:\t${t.kthread ? 0 : nsList(t.pgrp)}`,
+    `NSsid:\t${t.kthread ? 0 : nsList(t.session)}`,
     `Kthread:\t${t.kthread ? 1 : 0}`,
   ];
   if (!t.kthread && t.state !== 'Z') {

@@ -1,0 +1,79 @@
+import type { Kernel } from '../Kernel.ts';
+import type { MountNamespace } from '../vfs/MountNamespace.ts';
+import { nsOf } from '../vfs/inode.ts';
+import { setAdmin, unregister, moveDevice } from './link.ts';
+import type { NetNamespace } from './NetNamespace.ts';
+import { stackOf, type NetStack } from './NetStack.ts';
+import { forgetNsids } from './nsid.ts';
+import { sockOfFile } from './sockets/Sock.ts';
+
+/**
+ * Network namespace lifetime (net/core/net_namespace.c). A namespace lives while something holds a
+ * reference: a live task's nsproxy, an open nsfs file (/proc/PID/ns/net, /run/netns/NAME), a bind
+ * mount of one in a mount namespace still in use, or an open socket created in it. When the last one
+ * goes, cleanup_net runs: hardware moves back to the initial namespace (default_device_exit),
+ * virtual devices are unregistered — a veth takes its peer in the other namespace with it.
+ */
+function heldNamespaces(kernel: Kernel): Set<NetNamespace> {
+  const held = new Set<NetNamespace>();
+  const mnts = new Set<MountNamespace>();
+  for (const t of kernel.tasks) {
+    // A zombie has already dropped its namespaces (exit_task_namespaces).
+    if (!t.alive) continue;
+    held.add(t.nsproxy.net);
+    mnts.add(t.nsproxy.mnt);
+    if (!t.fdTable) continue;
+    for (const [, f] of t.fdTable.entries()) {
+      const ns = f.inode && nsOf(f.inode);
+      if (ns?.type === 'net') held.add(ns as NetNamespace);
+      const s = sockOfFile(f);
+      if (s) held.add(s.stack.ns);
+    }
+  }
+  for (const m of mnts) {
+    for (const mount of m.mounts()) {
+      const ns = nsOf(mount.root);
+      if (ns?.type === 'net') held.add(ns as NetNamespace);
+    }
+  }
+  return held;
+}
+
+let collecting = false;
+
+/** Destroy every namespace nothing holds any more. Runs on each topology change. */
+export function collectNamespaces(kernel: Kernel, initial: NetNamespace): void {
+  if (collecting) return;
+  collecting = true;
+  try {
+    const held = heldNamespaces(kernel);
+    for (const ns of [...kernel.netNamespaces]) {
+      if (ns === initial || held.has(ns)) continue;
+      destroy(kernel, ns, stackOf(initial));
+    }
+  } finally {
+    collecting = false;
+  }
+}
+
+function destroy(kernel: Kernel, ns: NetNamespace, init: NetStack): void {
+  const stack = stackOf(ns);
+  for (const ops of kernel.pernetOps) ops.exit?.(ns);
+  for (const dev of [...stack.devices].reverse()) {
+    if (!dev.registered) continue;
+    if (dev.kind === 'ether') {
+      // default_device_exit: physical devices return home, renamed devN if the name is taken.
+      if (dev.adminUp) setAdmin(dev, false);
+      if (init.byName(dev.name)) dev.name = `dev${dev.ifindex}`;
+      moveDevice(dev, init);
+    } else {
+      const peer = dev.peer;
+      unregister(dev);
+      if (peer?.registered) unregister(peer);
+    }
+  }
+  for (const s of [...stack.sockets]) s.unhash();
+  stack.alive = false;
+  forgetNsids(stack, [...kernel.netNamespaces].map(stackOf));
+  kernel.netNamespaces.delete(ns);
+}

@@ -1,0 +1,191 @@
+import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
+import { passwd, groups } from '../../lib/users.ts';
+
+/**
+ * What procps' <pids> library reads for ps: /proc/PID/stat, status and cmdline (plus ns links,
+ * environ, exe, cgroup when a column needs them), and the system facts ps needs from /proc/uptime,
+ * /proc/stat (btime), /proc/meminfo and /proc/sys/kernel/pid_max. Everything is read from the
+ * caller's own /proc, so a pid namespace only shows what its procfs shows.
+ */
+export const HZ = 100;
+/** OUTBUF_SIZE in procps (2 * 64 KiB): the "unlimited" screen width. */
+export const OUTBUF_SIZE = 131072;
+
+export const NS_NAMES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as const;
+export type NsName = typeof NS_NAMES[number];
+
+export interface PsProc {
+  pid: number;
+  comm: string;
+  state: string;
+  ppid: number; pgrp: number; session: number; ttyNr: number; tpgid: number;
+  flags: number; minflt: number; majflt: number;
+  utime: number; stime: number; cutime: number; cstime: number;
+  priority: number; nice: number; nlwp: number; startTicks: number;
+  vsizeBytes: number; rsslim: string; startcode: number; endcode: number; startstack: number;
+  processor: number; rtprio: number; policy: number;
+  ruid: number; euid: number; suid: number; fuid: number;
+  rgid: number; egid: number; sgid: number; fgid: number;
+  vmSize: number; vmRss: number; vmLck: number; vmData: number; vmStk: number;
+  sigPnd: string; shdPnd: string; sigBlk: string; sigIgn: string; sigCgt: string;
+  supgids: number[];
+  /** cmdline as procps cooks it: NULs and newlines as spaces, `[comm]` (+ ` <defunct>`) when empty. */
+  cmdline: string;
+  ns: Partial<Record<NsName, number>>;
+  environ: string;
+  exe: string;
+  cgroup: string;
+}
+
+export interface Needs { ns: Set<NsName>; environ: boolean; exe: boolean; cgroup: boolean }
+
+export interface SysInfo {
+  uptime: number;
+  btime: number;
+  memTotal: number;
+  pidLen: number;
+  /** time(NULL) when ps started, seconds. */
+  now: number;
+  users: Map<number, string>;
+  userIds: Map<string, number>;
+  groupNames: Map<number, string>;
+  groupIds: Map<string, number>;
+}
+
+async function tryRead(sys: SysApi, path: string): Promise<string | undefined> {
+  try { return await sys.readFile(path); } catch { return undefined; }
+}
+
+export async function readSysInfo(sys: SysApi): Promise<SysInfo> {
+  const uptime = parseFloat((await tryRead(sys, '/proc/uptime')) ?? '0') || 0;
+  const btime = Number(/^btime (\d+)/m.exec((await tryRead(sys, '/proc/stat')) ?? '')?.[1] ?? 0);
+  const memTotal = Number(/^MemTotal:\s+(\d+)/m.exec((await tryRead(sys, '/proc/meminfo')) ?? '')?.[1] ?? 0);
+  // procps_pid_length(): the number of characters in pid_max, 5 when it cannot be read.
+  const pm = await tryRead(sys, '/proc/sys/kernel/pid_max');
+  const pidLen = pm ? pm.replace(/\n$/, '').length : 5;
+  const pw = await passwd(sys);
+  const gr = await groups(sys);
+  const users = new Map<number, string>();
+  const userIds = new Map<string, number>();
+  for (const u of pw) { if (!users.has(u.uid)) users.set(u.uid, u.name); if (!userIds.has(u.name)) userIds.set(u.name, u.uid); }
+  const groupNames = new Map<number, string>();
+  const groupIds = new Map<string, number>();
+  for (const g of gr) { if (!groupNames.has(g.gid)) groupNames.set(g.gid, g.name); if (!groupIds.has(g.name)) groupIds.set(g.name, g.gid); }
+  return { uptime, btime, memTotal, pidLen, now: Math.floor(sys.time() / 1000), users, userIds, groupNames, groupIds };
+}
+
+/** read_unvectored: trailing NULs dropped, inner NULs and newlines become `sep`. */
+function unvector(raw: string, sep: string): string {
+  return raw.replace(/\0+$/, '').replace(/[\0\n]/g, sep);
+}
+
+function parseStatus(text: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) m.set(line.slice(0, i), line.slice(i + 1).trim());
+  }
+  return m;
+}
+
+/** One /proc/PID directory; undefined when the process vanished meanwhile. */
+export async function readProc(sys: SysApi, pid: number, needs: Needs): Promise<PsProc | undefined> {
+  const dir = `/proc/${pid}`;
+  const stat = await tryRead(sys, `${dir}/stat`);
+  const statusText = await tryRead(sys, `${dir}/status`);
+  if (stat === undefined || statusText === undefined) return undefined;
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  const comm = stat.slice(open + 1, close);
+  const f = stat.slice(close + 2).trim().split(/\s+/);
+  const n = (i: number) => Number(f[i]) || 0;
+  const st = parseStatus(statusText);
+  const ids = (k: string) => (st.get(k) ?? '0 0 0 0').split(/\s+/).map(Number);
+  const kb = (k: string) => parseInt(st.get(k) ?? '0', 10) || 0;
+  const [ruid, euid, suid, fuid] = ids('Uid');
+  const [rgid, egid, sgid, fgid] = ids('Gid');
+  const state = f[0] ?? '?';
+  const raw = (await tryRead(sys, `${dir}/cmdline`)) ?? '';
+  const args = unvector(raw, ' ');
+  // escape_command(ESC_BRACKETS|ESC_DEFUNCT): what the library shows when the cmdline is empty.
+  const cmdline = args !== '' ? args : `[${comm}]${state === 'Z' ? ' <defunct>' : ''}`;
+  const p: PsProc = {
+    pid, comm, state,
+    ppid: n(1), pgrp: n(2), session: n(3), ttyNr: n(4), tpgid: n(5), flags: n(6),
+    minflt: n(7), majflt: n(9), utime: n(11), stime: n(12), cutime: n(13), cstime: n(14),
+    priority: n(15), nice: n(16), nlwp: n(17), startTicks: n(19), vsizeBytes: n(20),
+    rsslim: f[22] ?? '0', startcode: n(23), endcode: n(24), startstack: n(25),
+    processor: n(36), rtprio: n(37), policy: n(38),
+    ruid, euid, suid, fuid, rgid, egid, sgid, fgid,
+    vmSize: kb('VmSize'), vmRss: kb('VmRSS'), vmLck: kb('VmLck'), vmData: kb('VmData'), vmStk: kb('VmStk'),
+    sigPnd: st.get('SigPnd') ?? '0000000000000000', shdPnd: st.get('ShdPnd') ?? '0000000000000000',
+    sigBlk: st.get('SigBlk') ?? '0000000000000000', sigIgn: st.get('SigIgn') ?? '0000000000000000',
+    sigCgt: st.get('SigCgt') ?? '0000000000000000',
+    supgids: (st.get('Groups') ?? '').split(/\s+/).filter(Boolean).map(Number),
+    cmdline, ns: {}, environ: '-', exe: '-', cgroup: '-',
+  };
+  for (const name of needs.ns) {
+    // procps_ns_read_pid: stat() each link; the inode is the namespace id, 0 (shown as `-`) on failure.
+    try { p.ns[name] = sys.stat(`${dir}/ns/${name}`).ino; } catch { p.ns[name] = 0; }
+  }
+  if (needs.environ) {
+    const env = await tryRead(sys, `${dir}/environ`);
+    if (env) p.environ = unvector(env, ' ');
+  }
+  if (needs.exe) {
+    try { p.exe = sys.readlink(`${dir}/exe`); } catch { /* kernel threads, other users: '-' */ }
+  }
+  if (needs.cgroup) {
+    const cg = await tryRead(sys, `${dir}/cgroup`);
+    if (cg) p.cgroup = cg.split('\n').filter(Boolean).join(',');
+  }
+  return p;
+}
+
+/** procps_pids_reap: every numeric entry of /proc, in directory (= pid) order. */
+export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
+  let names: string[];
+  try { names = sys.readdir('/proc'); } catch { return []; }
+  const out: PsProc[] = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    const p = await readProc(sys, Number(name), needs);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** MAJOR/MINOR of a stat tty_nr (new_encode_dev). */
+export function ttyMajor(nr: number): number { return (nr >> 8) & 0xfff; }
+export function ttyMinor(nr: number): number { return (nr & 0xff) | ((nr >> 12) & 0xfff00); }
+export function encodeDev(major: number, minor: number): number {
+  return (minor & 0xff) | (major << 8) | ((minor & ~0xff) << 12);
+}
+
+/**
+ * dev_to_tty (procps devname.c) without /proc/tty/drivers: guess the /dev path from the device
+ * number and keep it only if stat() in ps's own mount namespace finds a character device with that
+ * very number. A container's pts, seen from a host that has no such pty, therefore prints `?`.
+ */
+export function ttyResolver(sys: SysApi): (nr: number) => string | undefined {
+  const cache = new Map<number, string | undefined>();
+  return (nr) => {
+    if (nr === 0) return undefined;
+    if (cache.has(nr)) return cache.get(nr);
+    const maj = ttyMajor(nr), min = ttyMinor(nr);
+    let path: string | undefined;
+    if (maj >= 136 && maj <= 143) path = `/dev/pts/${min + (maj - 136) * 256}`;
+    else if (maj === 4) path = min < 64 ? `/dev/tty${min}` : min < 128 ? `/dev/ttyS${min - 64}` : undefined;
+    else if (maj === 5 && min === 1) path = '/dev/console';
+    else if (maj === 5 && min === 0) path = '/dev/tty';
+    let name: string | undefined;
+    if (path) {
+      try {
+        const st = sys.stat(path);
+        if (st.rdev && st.rdev[0] === maj && st.rdev[1] === min) name = path.slice(5);
+      } catch { /* not in this mount namespace */ }
+    }
+    cache.set(nr, name);
+    return name;
+  };
+}

@@ -1,0 +1,145 @@
+import type { ProgramImage } from '../../../kernel/program.ts';
+import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
+import { NS_OF } from './formats.ts';
+import { helpText } from './help.ts';
+import { activeCols, forestOrder, selectSetup, showOneProc, wantThisProc } from './output.ts';
+import { forestKeys, sortProcs } from './sorting.ts';
+import { chooseDimensions, Parser, threadOptionCheck } from './parser.ts';
+import type { PrCtx } from './printers.ts';
+import { OUTBUF_SIZE, reapProcs, readSysInfo, ttyResolver, type Needs, type PsProc, type SysInfo } from './procs.ts';
+import { processSfOptions } from './sortformat.ts';
+import { cStrtol, freshState, PsExit, type PsState } from './state.ts';
+
+/**
+ * ps(1) from procps-ng 4.0.2. It knows processes only through /proc (of its own mount namespace):
+ * whatever pid namespace that procfs was mounted for is all it can list, numbered as that namespace
+ * numbers them. Option parsing, column layout and sorting follow procps' parser.c, sortformat.c,
+ * output.c and display.c.
+ */
+
+/** set_screen_size: the tty's size (stdout, stderr, stdin), 80x24 otherwise; unlimited when stdout is no tty; COLUMNS/LINES override. */
+function screenSize(sys: SysApi, env: Map<string, string>, warn: (s: string) => void): [number, number] {
+  let cols = 80, rows = 24;
+  for (const fd of [1, 2, 0]) {
+    try {
+      if (!sys.isatty(fd)) continue;
+      const ws = sys.getWinsize(fd);
+      if (ws.cols > 0 && ws.rows > 0) { cols = ws.cols; rows = ws.rows; break; }
+    } catch { /* not open */ }
+  }
+  let stdoutTty = false;
+  try { stdoutTty = sys.isatty(1); } catch { /* closed */ }
+  if (!stdoutTty) cols = OUTBUF_SIZE;
+  const num = (v: string | undefined) => {
+    if (!v) return undefined;
+    const { value, end } = cStrtol(v);
+    return end === v.length && value > 0 && value < OUTBUF_SIZE ? value : undefined;
+  };
+  cols = num(env.get('COLUMNS')) ?? cols;
+  rows = num(env.get('LINES')) ?? rows;
+  if (cols < 9 || rows < 2) warn(`your ${cols}x${rows} screen size is bogus. expect trouble\n`);
+  return [cols, rows];
+}
+
+function needsOf(s: PsState): Needs {
+  const needs: Needs = { ns: new Set(), environ: s.bsdE, exe: false, cgroup: false };
+  for (const f of s.formatList) {
+    if (!f.spec) continue;
+    if (NS_OF[f.spec.pr]) needs.ns.add(NS_OF[f.spec.pr]);
+    if (f.spec.pr === 'environ') needs.environ = true;
+    if (f.spec.pr === 'exe') needs.exe = true;
+    if (f.spec.pr === 'cgroup') needs.cgroup = true;
+  }
+  for (const k of s.sortList) {
+    if (k.spec.sr.startsWith('ns_')) needs.ns.add(k.spec.sr.slice(3) as never);
+    if (k.spec.sr === 'exe') needs.exe = true;
+    if (k.spec.sr === 'cgroup') needs.cgroup = true;
+  }
+  return needs;
+}
+
+/** arg_parse: SysV-first pass, then the whole command line again the BSD way. */
+export function argParse(argv: string[], mk: () => PsState, sys: SysApi, info: SysInfo, env: Map<string, string>, warn: (m: string) => void):
+  { s: PsState } | { error: string } {
+  const pass = (s: PsState) => new Parser(argv, s, sys, info).parseAll() ?? threadOptionCheck(s) ??
+    processSfOptions(s, info.pidLen, env.get('PS_FORMAT'), warn) ?? selectSetup(s);
+  const first = mk();
+  const err = pass(first);
+  if (!err) { chooseDimensions(first); return { s: first }; }
+  const second = mk();
+  second.forceBsd = true;
+  second.preferBsd = true;
+  second.oldM = true;
+  if (!pass(second)) { chooseDimensions(second); return { s: second }; }
+  return { error: err };
+}
+
+/** simple_spew / fancy_spew / show_one_proc((proc_t*)-1): the whole output and the exit status. */
+export function render(s: PsState, procs: PsProc[], info: SysInfo, tty: (nr: number) => string | undefined, env: Map<string, string>):
+  { text: string; status: number } {
+  const { cols: active, wideSignals } = activeCols(s.formatList, s.screenCols);
+  const lang = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || '';
+  const base: Omit<PrCtx, 'maxRightward'> = {
+    info, tty, forestType: s.forestType, forestPrefix: '', bsdC: s.bsdC, bsdE: s.bsdE,
+    unixF: s.unixF, userIsNumber: s.userIsNumber, wideSignals, utf8: /utf-?8/i.test(lang), lstartFormat: s.lstartFormat,
+  };
+  // check_headers: no header when disabled or when every column's header is empty.
+  const headerGap = s.headerType === 'multi' ? s.screenRows - 1 : -1;
+  let linesToNext = s.headerType === 'none' || !s.formatList.some((f) => f.name !== '' && f.spec) ? -1 : 1;
+  let didStuff = false;
+  const lines: string[] = [];
+  const header = () => { if (!--linesToNext) { linesToNext = headerGap; lines.push(showOneProc(undefined, s.formatList, active, base)); } };
+  const show = (p: PsProc, prefix = '') => {
+    header();
+    didStuff = true;
+    lines.push(showOneProc(p, s.formatList, active, { ...base, forestPrefix: prefix }));
+  };
+  const wanted = procs.filter((p) => wantThisProc(s, p));
+  if (s.forestType) {
+    for (const { p, prefix } of forestOrder(sortProcs(wanted, forestKeys(s.sortList), info), s.forestType)) show(p, prefix);
+  } else if (s.sortList.length) {
+    for (const p of sortProcs(wanted, [...s.sortList].reverse(), info)) show(p);
+  } else {
+    for (const p of wanted) show(p);
+  }
+  // Nothing shown: the header alone, and exit status 1 (`ps -p 999999`).
+  if (!didStuff) header();
+  return { text: lines.join(''), status: didStuff ? 0 : 1 };
+}
+
+async function main(argv: string[], env: Map<string, string>, sys: SysApi, out: (t: string) => Promise<void>, err: (t: string) => Promise<void>): Promise<number> {
+  let selfStat: string;
+  try { selfStat = await sys.readFile('/proc/self/stat'); } catch {
+    await err('Error, do this: mount -t proc proc /proc\n');
+    return 47;
+  }
+  const cachedTty = Number(selfStat.slice(selfStat.lastIndexOf(')') + 2).split(' ')[4]) || 0;
+  const info = await readSysInfo(sys);
+  let warnings = '';
+  const warn = (m: string) => { warnings += m; };
+  const [cols, rows] = screenSize(sys, env, warn);
+  let parsed: ReturnType<typeof argParse>;
+  try {
+    parsed = argParse(argv.slice(1), () => freshState(cols, rows, cachedTty, sys.geteuid()), sys, info, env, warn);
+  } catch (e) {
+    if (!(e instanceof PsExit)) throw e;
+    if (warnings) await err(warnings);
+    if (e.stdout) await out(e.stdout);
+    if (e.stderr) await err(e.stderr);
+    return e.code;
+  }
+  if (warnings) await err(warnings);
+  if ('error' in parsed) {
+    await err(`error: ${parsed.error}\n${helpText(undefined, argv[0].split('/').pop())}`);
+    return 1;
+  }
+  const procs = await reapProcs(sys, needsOf(parsed.s));
+  const r = render(parsed.s, procs, info, ttyResolver(sys), env);
+  await out(r.text);
+  return r.status;
+}
+
+export const ps: ProgramImage = {
+  vszKb: 8116, rssKb: 4388,
+  main: ({ argv, env, sys, out, err }) => main(argv, env, sys, out, err),
+};
