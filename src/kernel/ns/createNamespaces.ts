@@ -29,15 +29,15 @@ export function createNamespaces(kernel: Kernel, task: Task, flags: number): { n
     mnt = copy.ns;
     mountMap = copy.map;
   }
-  const nsproxy: NsProxy = {
-    mnt,
-    uts: flags & CLONE_NEWUTS ? new UtsNamespace(kernel.allocInum(), owner, old.uts.hostname, old.uts.domainname) : old.uts,
-    ipc: flags & CLONE_NEWIPC ? new IpcNamespace(kernel.allocInum(), owner) : old.ipc,
-    net: flags & CLONE_NEWNET ? kernel.createNetNamespace(owner) : old.net,
-    cgroup: flags & CLONE_NEWCGROUP ? new CgroupNamespace(kernel.allocInum(), owner) : old.cgroup,
-    pidForChildren: flags & CLONE_NEWPID ? new PidNamespace(kernel.allocInum(), old.pidForChildren, owner) : old.pidForChildren,
-    timeForChildren: flags & CLONE_NEWTIME ? new TimeNamespace(kernel.allocInum(), owner, old.timeForChildren.bootOffsetMs) : old.timeForChildren,
-  };
+  // Same order as create_new_namespaces() (kernel/nsproxy.c): mnt, uts, ipc, pid, cgroup, net, time,
+  // so inode numbers of a new set come out in the order real tools list them.
+  const uts = flags & CLONE_NEWUTS ? new UtsNamespace(kernel.allocInum(), owner, old.uts.hostname, old.uts.domainname) : old.uts;
+  const ipc = flags & CLONE_NEWIPC ? new IpcNamespace(kernel.allocInum(), owner) : old.ipc;
+  const pidForChildren = flags & CLONE_NEWPID ? new PidNamespace(kernel.allocInum(), old.pidForChildren, owner) : old.pidForChildren;
+  const cgroup = flags & CLONE_NEWCGROUP ? new CgroupNamespace(kernel.allocInum(), owner) : old.cgroup;
+  const net = flags & CLONE_NEWNET ? kernel.createNetNamespace(owner) : old.net;
+  const timeForChildren = flags & CLONE_NEWTIME ? new TimeNamespace(kernel.allocInum(), owner, old.timeForChildren.bootOffsetMs) : old.timeForChildren;
+  const nsproxy: NsProxy = { mnt, uts, ipc, net, cgroup, pidForChildren, timeForChildren };
   return { nsproxy, mountMap };
 }
 

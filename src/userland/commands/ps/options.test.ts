@@ -91,9 +91,38 @@ describe('ps canned formats (headers with 7-wide PIDs)', () => {
     expect(await head(...args)).toEqual([h, row]);
   });
 
+  test('-e and -A: every process in the default SysV columns', async () => {
+    for (const o of ['-e', '-A']) {
+      expect((await run(o)).stdout.split('\n').slice(0, 3)).toEqual(['    PID TTY          TIME CMD', '      1 ?        00:00:04 systemd', '      2 ?        00:00:00 kthreadd']);
+    }
+  });
+
+  test('blank-separated lists, repeated -o, tt/state/nlwp columns', async () => {
+    expect((await run('-o', 'pid ppid', '-o', 'tt,state,nlwp', '-p', '318')).stdout).toBe(
+      '    PID    PPID TT       S NLWP\n    318       1 ?        S   10\n');
+  });
+
   test('empty headers suppress the header line; the last header may be renamed', async () => {
     expect((await run('-o', 'pid=', '-o', 'comm=', '-p', '1')).stdout).toBe('      1 systemd\n');
     expect((await run('-o', 'pid,comm=Name', '-p', '1')).stdout).toBe('    PID Name\n      1 systemd\n');
+  });
+});
+
+describe('ps BSD modifiers', () => {
+  test('c shows the command name, e appends the environment (when readable)', async () => {
+    expect((await run('c', '-o', 'args=', '-p', '1')).stdout).toBe('systemd\n');
+    expect((await run('e', '-o', 'args=', '-p', '1')).stdout).toBe('/sbin/init\n');
+    const self = await execCapture(k, ['ps', 'e', '-o', 'args=', '--ppid', '1', '--sort=-pid'], { env: { FOO: 'bar' } });
+    expect(self.stdout.split('\n')[0]).toBe('/sbin/init');
+    const own = await execCapture(k, ['ps', 'e', '-C', 'ps', '-o', 'args='], { env: { FOO: 'bar' } });
+    expect(own.stdout).toBe('ps e -C ps -o args= PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin FOO=bar\n');
+  });
+  test('n prints numeric user ids, right-aligned', async () => {
+    expect((await run('n', '-o', 'user,pid', '-p', '1,254')).stdout).toBe('    USER     PID\n       0       1\n     982     254\n');
+  });
+  test('--headers repeats the header every LINES-1 rows', async () => {
+    const r = await execCapture(k, ['ps', '--headers', '-o', 'pid', '-p', '1,2,3,4,6'], { env: { LINES: '3' } });
+    expect(r.stdout).toBe('    PID\n      1\n      2\n    PID\n      3\n      4\n    PID\n      6\n');
   });
 });
 

@@ -198,7 +198,7 @@ function onTty(k: Kernel, argv: string[], cols: number, env: Record<string, stri
 }
 
 describe('ps with stdout on a terminal', () => {
-  test('the terminal width cuts COMMAND; its own line shows pts/0 and R+s', async () => {
+  test('the terminal width cuts COMMAND; its own line shows pts/0 and Rs+', async () => {
     const k = boot();
     const l = lines(await onTty(k, ['ps', 'aux'], 80));
     expect(l[1]).toBe('root           1  0.0  0.1  29196 11860 ?        Ss   Nov19   0:04 /sbin/init');
