@@ -269,7 +269,7 @@ export class Kernel {
    * false when it gave up: a program still runs after `maxRounds` event-loop turns, or everything
    * sleeps with no timer pending while not quiet.
    */
-  async settle(isQuiet: () => boolean, maxRounds = 20000): Promise<boolean> {
+  async settle(isQuiet: () => boolean, maxRounds = 3000): Promise<boolean> {
     for (let round = 0; round < maxRounds; round++) {
       await new Promise<void>((r) => this.host.macrotask(r));
       if (this.yielding > 0) continue;

@@ -15,6 +15,8 @@ export class ShellState {
   /** $0 */
   name = 'bash';
   lastStatus = 0;
+  /** Set by SIGINT (^C at the terminal, or a foreground job killed by it): the command line stops. */
+  interrupted = false;
   /** Line number of the command being run (for non-interactive error messages). */
   currentLine: number | undefined;
   /** $! */
@@ -90,6 +92,9 @@ export class ShellError extends Error {
 export class ShellExit {
   constructor(readonly status: number) {}
 }
+
+/** ^C while a command line runs in an interactive shell: unwinds to the prompt with status 130. */
+export class ShellInterrupt {}
 
 /** Control flow for `return`, `break`, `continue`. */
 export class ControlFlow {

@@ -57,16 +57,16 @@ export function readDollar(cur: Cursor, b: Parts, quoted: boolean): void {
  * again there would make nested fallbacks exponential.
  */
 export function substAt(cur: Cursor, p: number): { script: Script; end: number } {
-  let r = cur.substMemo.get(p);
+  let r = cur.substMemo?.get(p);
   if (!r) {
     cur.pos = p;
-    cur.enter();
+    cur.enter(2);
     try {
       r = { script: cur.st.hooks.parseSubst(cur), end: cur.pos };
     } finally {
-      cur.leave();
+      cur.leave(2);
     }
-    cur.substMemo.set(p, r);
+    (cur.substMemo ??= new Map()).set(p, r);
   }
   return r;
 }
@@ -78,7 +78,7 @@ export function substAt(cur: Cursor, p: number): { script: Script; end: number }
  * of a) subshell. Memoized per position, like substAt.
  */
 export function scanArith(cur: Cursor, p: number, open: number): { expr: string; end: number } | null {
-  const memo = cur.arithMemo.get(p);
+  const memo = cur.arithMemo?.get(p);
   if (memo !== undefined) return memo;
   const s = cur.text;
   let depth = 0;
@@ -99,7 +99,7 @@ export function scanArith(cur: Cursor, p: number, open: number): { expr: string;
     cur.leave();
   }
   if (r === undefined) throw unmatched(')', cur.lineAt(open));
-  cur.arithMemo.set(p, r);
+  (cur.arithMemo ??= new Map()).set(p, r);
   return r;
 }
 
@@ -214,13 +214,13 @@ export function readBacktick(cur: Cursor, b: Parts, quoted: boolean): void {
   }
   inner += s.slice(seg, i);
   cur.pos = i + 1;
-  cur.enter();
+  cur.enter(2);
   try {
     b.push({ type: 'cmdsubst', script: cur.st.hooks.parseNested(inner, cur.lineAt(open), cur.st), quoted, backquote: true });
   } catch (e) {
     if (!(e instanceof ShellSyntaxError) || e instanceof ShellNestingError) throw e;
     b.push({ type: 'cmdsubst', script: { type: 'script', body: [] }, quoted, backquote: true, error: e.message });
   } finally {
-    cur.leave();
+    cur.leave(2);
   }
 }

@@ -30,9 +30,9 @@ export class Cursor {
   pos = 0;
   /** Here-docs whose bodies start after the next newline token. */
   pending: { redir: Redirect; line: number }[] = [];
-  /** Parse results by position, see substAt/scanArith in expansions.ts. */
-  readonly substMemo = new Map<number, { script: Script; end: number }>();
-  readonly arithMemo = new Map<number, { expr: string; end: number } | null>();
+  /** Parse results by position, see substAt/scanArith in expansions.ts (made on first use). */
+  substMemo: Map<number, { script: Script; end: number }> | null = null;
+  arithMemo: Map<number, { expr: string; end: number } | null> | null = null;
   private lineStarts: number[] | null = null;
   constructor(
     readonly text: string,
@@ -79,11 +79,16 @@ export class Cursor {
     return !this.virtualNL;
   }
 
-  enter(): void {
-    if (++this.st.budget.depth > MAX_DEPTH) throw tooDeep(this.lineAt(this.pos));
+  /**
+   * Count one level of nesting (`weight` for constructs that take about twice
+   * the JS stack per level, such as command substitutions).
+   */
+  enter(weight = 1): void {
+    this.st.budget.depth += weight;
+    if (this.st.budget.depth > MAX_DEPTH) throw tooDeep(this.lineAt(this.pos));
   }
-  leave(): void {
-    this.st.budget.depth--;
+  leave(weight = 1): void {
+    this.st.budget.depth -= weight;
   }
 }
 
@@ -217,17 +222,18 @@ export class Lexer {
       let body = '';
       let done = false;
       while (cur.pos < s.length) {
-        let nl = s.indexOf('\n', cur.pos);
-        if (nl < 0) nl = s.length;
-        let ln = s.slice(cur.pos, nl);
-        cur.pos = Math.min(nl + 1, s.length);
         // Unquoted delimiter: backslash-newline joins lines before the delimiter test.
-        while (!hd.quoted && oddBackslashes(ln) && cur.pos < s.length) {
-          let nl2 = s.indexOf('\n', cur.pos);
-          if (nl2 < 0) nl2 = s.length;
-          ln = ln.slice(0, -1) + s.slice(cur.pos, nl2);
-          cur.pos = Math.min(nl2 + 1, s.length);
+        const pieces: string[] = [];
+        for (;;) {
+          let nl = s.indexOf('\n', cur.pos);
+          if (nl < 0) nl = s.length;
+          const phys = s.slice(cur.pos, nl);
+          cur.pos = Math.min(nl + 1, s.length);
+          const join = !hd.quoted && oddBackslashes(phys) && cur.pos < s.length;
+          pieces.push(join ? phys.slice(0, -1) : phys);
+          if (!join) break;
         }
+        let ln = pieces.join('');
         if (hd.stripTabs) ln = ln.replace(/^\t+/, '');
         if (ln === hd.delimiter) {
           done = true;

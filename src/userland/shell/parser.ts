@@ -32,7 +32,6 @@ export type Stop = (t: Token) => boolean;
 /** Words that are an error where a command should start (`echo a; fi`). */
 const RESERVED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in', '!', ']]']);
 
-
 export class Parser {
   readonly cur: Cursor;
   constructor(readonly lx: Lexer) {
@@ -44,7 +43,7 @@ export class Parser {
     return this.cur.st.warnings;
   }
 
-  /** The whole input. */
+  /** The whole input. Throws only ShellSyntaxError. */
   script(): Script {
     const body: List = [];
     for (let l = this.nextCommand(); l; l = this.nextCommand()) for (const a of l) body.push(a);
@@ -53,9 +52,19 @@ export class Parser {
 
   /**
    * The next complete command: and-or lists up to a newline (or end of input),
-   * here-doc bodies included. Null at end of input.
+   * here-doc bodies included. Null at end of input. Throws only ShellSyntaxError.
    */
   nextCommand(): List | null {
+    try {
+      return this.completeCommand();
+    } catch (e) {
+      // Last line of defence: the depth cap should make a stack overflow impossible.
+      if (e instanceof RangeError) throw new ShellNestingError(`syntax error: nesting deeper than ${MAX_DEPTH} levels`, 0);
+      throw e;
+    }
+  }
+
+  private completeCommand(): List | null {
     this.skipNewlines();
     if (this.lx.peek().kind === 'eof') return null;
     const items: List = [];
@@ -237,12 +246,7 @@ export function parse(src: string, opts: ParseOptions = {}): ParseResult {
     const script = p.script();
     return { kind: 'ok', script, warnings: p.warnings };
   } catch (e) {
-    if (e instanceof ShellSyntaxError) {
-      if (e.eof && !opts.final) return { kind: 'incomplete', reason: e.message };
-      throw e;
-    }
-    // Last line of defence: the depth cap should make a stack overflow impossible.
-    if (e instanceof RangeError) throw new ShellNestingError(`syntax error: nesting deeper than ${MAX_DEPTH} levels`, 0);
+    if (e instanceof ShellSyntaxError && e.eof && !opts.final) return { kind: 'incomplete', reason: e.message };
     throw e;
   }
 }

@@ -106,14 +106,16 @@ export function readDouble(cur: Cursor, b: Parts): void {
   const s = cur.text;
   const open = cur.pos;
   cur.pos++;
-  // Always leave a quoted part, even for `""`, so the word is not elided.
-  b.lit('', true);
+  const n0 = b.parts.length;
   for (;;) {
     const i = cur.pos;
     if (i >= s.length) throw unmatched('"', cur.lineAt(open));
     const c = s.charCodeAt(i);
     if (c === 34) {
       cur.pos++;
+      // `""` must leave a quoted part so that the word is not elided.
+      const last = b.parts[b.parts.length - 1];
+      if (b.parts.length === n0 && !(last?.type === 'literal' && last.quoted)) b.lit('', true);
       return;
     }
     if (c === 92) {

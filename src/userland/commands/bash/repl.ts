@@ -10,7 +10,7 @@ import { JobTable } from '../../shell/jobs.ts';
 import { parse, parseScript } from '../../shell/parser.ts';
 import { renderPrompt } from '../../shell/prompt.ts';
 import { LineEditor } from '../../shell/readline/editor.ts';
-import { ShellExit, type ShellState } from '../../shell/ShellState.ts';
+import { ShellExit, ShellInterrupt, type ShellState } from '../../shell/ShellState.ts';
 import { passwd } from '../../lib/users.ts';
 
 const TTY_FD = 255;
@@ -32,7 +32,8 @@ export async function interactiveLoop(proc: Proc, state: ShellState): Promise<nu
     sys.tcsetpgrp(TTY_FD, sys.getpgrp());
   } catch { /* not our controlling terminal: job control still works for groups */ }
   for (const s of [SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU, SIG.SIGQUIT, SIG.SIGTERM]) sys.signal(s, 'ignore');
-  sys.signal(SIG.SIGINT, () => { /* interrupts the read: handled as ^C below */ });
+  // Interrupts a blocked read (EINTR, handled as ^C at the prompt) and marks a running command line.
+  sys.signal(SIG.SIGINT, () => { state.interrupted = true; });
 
   const jobs = new JobTable();
   const interp = new Interpreter(sys, state, jobs, { jobControl: true, ttyFd: TTY_FD, parse: parseScript });
@@ -74,10 +75,13 @@ export async function interactiveLoop(proc: Proc, state: ShellState): Promise<nu
     if (line === null || line.trim() === '') continue;
     state.history.push(line.replace(/\n/g, ' '));
     let status: number;
+    state.interrupted = false;
     try {
       status = await interp.runScript(parseScript(line));
     } catch (e) {
-      if (e instanceof ShellSyntaxError) {
+      if (e instanceof ShellInterrupt) {
+        status = 130;
+      } else if (e instanceof ShellSyntaxError) {
         await sys.write(2, `${state.name}: ${e.message}\n`);
         status = 2;
       } else if (e instanceof ShellExit) {

@@ -5,7 +5,7 @@ import { W } from '../../../kernel/task/wait.ts';
 import type { AndOr, Command, List, Pipeline, Script } from '../ast.ts';
 import { shellPrefix } from '../builtins/types.ts';
 import { JobTable, statusOf, type Job } from '../jobs.ts';
-import { ControlFlow, ShellError, ShellExit, type ShellState } from '../ShellState.ts';
+import { ControlFlow, ShellError, ShellExit, ShellInterrupt, type ShellState } from '../ShellState.ts';
 import { passwd } from '../../lib/users.ts';
 import { readAll } from '../../lib/io.ts';
 import { runCompound } from './compound.ts';
@@ -37,11 +37,17 @@ export class Interpreter implements ExpandHost {
   async runList(list: List): Promise<number> {
     let status = this.state.lastStatus;
     for (const ao of list) {
+      this.checkInterrupt();
       status = await this.runAndOr(ao);
       this.state.lastStatus = status;
       if (this.state.options.has('e') && status !== 0 && !ao.background) throw new ShellExit(status);
     }
     return status;
+  }
+
+  /** bash stops the command line once SIGINT arrived (its own, or a foreground job's death by it). */
+  checkInterrupt(): void {
+    if (this.state.interrupted && this.state.interactive && !this.state.subshell) throw new ShellInterrupt();
   }
 
   async runAndOr(ao: AndOr): Promise<number> {
@@ -55,6 +61,7 @@ export class Interpreter implements ExpandHost {
     let status = await this.runPipeline(ao.first, false);
     for (const { op, pipeline } of ao.rest) {
       this.state.lastStatus = status;
+      this.checkInterrupt();
       if ((op === '&&') === (status === 0)) status = await this.runPipeline(pipeline, false);
     }
     return status;
@@ -204,7 +211,10 @@ export class Interpreter implements ExpandHost {
     const last = job.procs[job.procs.length - 1].status ?? 0;
     if (W.ifSignaled(last) && this.state.interactive) {
       const sig = W.termSig(last);
-      if (sig === SIG.SIGINT) await this.sys.write(2, '\n').catch(() => undefined);
+      if (sig === SIG.SIGINT) {
+        this.state.interrupted = true;
+        await this.sys.write(2, '\n').catch(() => undefined);
+      }
       else if (sig !== SIG.SIGPIPE) {
         await this.sys.write(2, `${SIGNAL_DESCRIPTIONS[sig] ?? `Unknown signal ${sig}`}${W.coreDumped(last) ? ' (core dumped)' : ''}\n`).catch(() => undefined);
       }

@@ -29,6 +29,7 @@ async function body(it: Interpreter, cmd: CompoundCommand): Promise<number> {
       let status = 0;
       for (let n = 0; ; n++) {
         if (n % 64 === 63) await it.sys.sched_yield();
+        it.checkInterrupt();
         if (n > MAX_LOOP_ITERATIONS && !it.state.interactive) break;
         const c = await it.runList(cmd.cond);
         if ((c === 0) === cmd.until) break;
@@ -42,6 +43,7 @@ async function body(it: Interpreter, cmd: CompoundCommand): Promise<number> {
       const items = cmd.items ? await expandWords(it, cmd.items) : it.state.positional;
       let status = 0;
       for (const v of items) {
+        it.checkInterrupt();
         it.state.set(cmd.name, v);
         const r = await loopBody(it, cmd.body);
         status = r.status;
@@ -54,6 +56,7 @@ async function body(it: Interpreter, cmd: CompoundCommand): Promise<number> {
       if (cmd.init.trim()) arith(it, cmd.init);
       for (let n = 0; !cmd.cond.trim() || arith(it, cmd.cond) !== 0; n++) {
         if (n % 64 === 63) await it.sys.sched_yield();
+        it.checkInterrupt();
         const r = await loopBody(it, cmd.body);
         status = r.status;
         if (r.stop) break;
