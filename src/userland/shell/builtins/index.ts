@@ -2,6 +2,7 @@ import { alias, cd, colon, echo, exit, exportB, falseB, history, pwd, set, shift
 import { breakB, continueB, declare, letB, local, readonly, returnB } from './flow.ts';
 import { bg, fg, jobs, kill, wait } from './jobctl.ts';
 import { bracket, evalB, exec, help, read, source, test, type } from './misc.ts';
+import { printf } from './printf.ts';
 import type { Builtin } from './types.ts';
 
 /** bash's builtins that nsbox implements, by name (`type cd` → shell builtin). */
@@ -11,7 +12,7 @@ export const BUILTINS = new Map<string, Builtin>([
   ['umask', umask], ['history', history], ['alias', alias], ['unalias', unalias],
   ['jobs', jobs], ['fg', fg], ['bg', bg], ['wait', wait], ['kill', kill],
   ['type', type], ['source', source], ['.', source], ['eval', evalB], ['exec', exec], ['read', read],
-  ['test', test], ['[', bracket], ['help', help],
+  ['test', test], ['[', bracket], ['printf', printf], ['help', help],
   ['break', breakB], ['continue', continueB], ['return', returnB], ['local', local], ['declare', declare],
   ['typeset', declare], ['readonly', readonly], ['let', letB],
 ]);
