@@ -131,7 +131,7 @@ export class Parser {
     for (;;) {
       const k = this.kw(this.lx.peek());
       if (k === '!') p.negated = !p.negated;
-      else if (k === 'time' && !p.timed) p.timed = true;
+      else if (k === 'time') p.timed = true;
       else break;
       prefixed = true;
       this.lx.next();
