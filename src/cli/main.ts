@@ -38,4 +38,5 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+// Exit explicitly: programs left running in the sandbox (a background job, a fork bomb) must not keep Node alive.
+main(process.argv.slice(2)).then((code) => process.exit(code));

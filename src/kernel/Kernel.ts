@@ -53,10 +53,12 @@ export class Kernel {
 
   /** Every task that has not been reaped. */
   readonly tasks = new Set<Task>();
-  /** Fork-bomb guard: the system-wide task limit (kernel.threads-max / RLIMIT_NPROC in spirit). */
+  /** Fork-bomb guards: the system-wide task limit (kernel.threads-max) and, for non-root users, a
+   * per-user one (RLIMIT_NPROC, `ulimit -u`). Both make fork fail with EAGAIN, as on Linux. */
   maxTasks = 4096;
-  /** Woken whenever a child changes state (exit, stop, continue). */
-  readonly childEvents = new WaitQueue();
+  maxTasksPerUser = 1024;
+  /** Live (unreaped) tasks per real uid, for RLIMIT_NPROC. */
+  readonly tasksPerUid = new Map<number, number>();
   readonly programs = new Map<string, ProgramImage>();
   readonly pernetOps: PernetOps[] = [];
   readonly netNamespaces = new Set<NetNamespace>();
@@ -163,24 +165,43 @@ export class Kernel {
     task.fdTable = new FdTable();
     task.reapsChildren = true;
     if (opts.parent) { task.parent = opts.parent; opts.parent.children.add(task); }
-    this.tasks.add(task);
+    this.addTask(task);
     return task;
+  }
+
+  addTask(task: Task): void {
+    this.tasks.add(task);
+    const uid = task.accountedUid;
+    this.tasksPerUid.set(uid, (this.tasksPerUid.get(uid) ?? 0) + 1);
+  }
+
+  removeTask(task: Task): void {
+    if (!this.tasks.delete(task)) return;
+    const n = (this.tasksPerUid.get(task.accountedUid) ?? 1) - 1;
+    if (n > 0) this.tasksPerUid.set(task.accountedUid, n); else this.tasksPerUid.delete(task.accountedUid);
   }
 
   /** Start (or keep) a program running as `task`; its end is the task's exit. */
   run(task: Task, entry: (sys: SysApi) => Promise<number>): void {
     const sys = new Sys(this, task);
-    Promise.resolve()
-      .then(() => entry(sys))
-      .then(
-        (code) => doExit(this, task, (code & 0xff) << 8),
-        (e) => {
-          if (e instanceof TaskExit) return;
-          // A program bug must not take the sandbox down: the process dies like a crashing binary.
-          const msg = isKernelError(e) ? e.message : e instanceof Error ? e.message : String(e);
-          sys.write(2, `${task.comm}: ${msg}\n`).catch(() => undefined).finally(() => doExit(this, task, 1 << 8));
-        },
-      );
+    // A new task starts in a later macrotask, like a freshly forked process waiting to be scheduled:
+    // a fork storm then yields to the event loop (terminal input, ^C) instead of starving it.
+    this.yielding++;
+    this.host.macrotask(() => {
+      this.yielding--;
+      if (!task.alive) return;
+      Promise.resolve()
+        .then(() => entry(sys))
+        .then(
+          (code) => doExit(this, task, (code & 0xff) << 8),
+          (e) => {
+            if (e instanceof TaskExit) return;
+            // A program bug must not take the sandbox down: the process dies like a crashing binary.
+            const msg = isKernelError(e) ? e.message : e instanceof Error ? e.message : String(e);
+            sys.write(2, `${task.comm}: ${msg}\n`).catch(() => undefined).finally(() => doExit(this, task, 1 << 8));
+          },
+        );
+    });
   }
 
   /**
@@ -220,9 +241,9 @@ export class Kernel {
     await waitWhileStopped(task);
   }
 
-  /** Wake waiters in wait4 and the observers of the process list. */
-  childStateChanged(_task: Task): void {
-    this.childEvents.wake();
+  /** Wake the parent's waiters in wait4 (only them: a global queue would make every exit O(tasks)). */
+  childStateChanged(task: Task): void {
+    task.parent?.childEvents.wake();
     this.namespacesChanged();
   }
 
@@ -266,11 +287,11 @@ export class Kernel {
   /**
    * Run until `isQuiet()` holds, nothing is runnable and no yielding task remains; with a virtual
    * clock, fire due timers in between (time jumps to the next timer when everyone sleeps). Returns
-   * false when it gave up: a program still runs after `maxRounds` event-loop turns, or everything
-   * sleeps with no timer pending while not quiet.
+   * false when it gave up: a program still runs after `maxRounds` event-loop turns or once `giveUp`
+   * says so (the host's real-time budget), or everything sleeps with no timer pending while not quiet.
    */
-  async settle(isQuiet: () => boolean, maxRounds = 3000): Promise<boolean> {
-    for (let round = 0; round < maxRounds; round++) {
+  async settle(isQuiet: () => boolean, giveUp: () => boolean = () => false, maxRounds = 3000): Promise<boolean> {
+    for (let round = 0; round < maxRounds && !giveUp(); round++) {
       await new Promise<void>((r) => this.host.macrotask(r));
       if (this.yielding > 0) continue;
       if (isQuiet()) return true;

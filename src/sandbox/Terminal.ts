@@ -58,7 +58,10 @@ export function openLoginTerminal(kernel: Kernel, sshd: Task, profile: HostProfi
     input: (data) => { if (!closed) tty.input(data); },
     onOutput: (listener) => tty.onOutput(listener),
     resize: (cols, rows) => tty.resize(cols, rows),
-    settle: () => kernel.settle(() => closed || (tty.blockedReaders > 0 && tty.pendingInput === 0)),
+    settle: (budgetMs = 3000) => {
+      const deadline = Date.now() + budgetMs;
+      return kernel.settle(() => closed || (tty.blockedReaders > 0 && tty.pendingInput === 0), () => Date.now() > deadline);
+    },
     get closed() { return closed; },
     lastStatus: () => tty.lastStatus,
   };

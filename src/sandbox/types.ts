@@ -27,9 +27,10 @@ export interface TerminalSession {
   /**
    * Resolves once the system is quiet: a process waits for input on this terminal and nothing else is
    * runnable (on a virtual clock, timers due before that are fired first), or the session has ended.
-   * Resolves false when it gave up instead (a runaway program such as `yes` is still running).
+   * Resolves false when it gave up instead: a runaway program such as `yes` still runs after
+   * `budgetMs` of real time (default 3000).
    */
-  settle(): Promise<boolean>;
+  settle(budgetMs?: number): Promise<boolean>;
   /** True once the terminal's session has ended (its last process closed it). */
   readonly closed: boolean;
   /** `$?` of the interactive shell after its last command, when known. */

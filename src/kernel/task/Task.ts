@@ -1,4 +1,5 @@
 import type { NsProxy } from '../ns/NsProxy.ts';
+import { WaitQueue } from '../sched.ts';
 import type { PidNamespace } from '../ns/PidNamespace.ts';
 import type { UserNamespace } from '../ns/simple.ts';
 import type { SignalDisposition } from '../syscalls/SysApi.ts';
@@ -75,6 +76,8 @@ export class Task {
   continueReported = true;
   /** Resolvers of blocking calls in progress; exit or a caught signal settles them. */
   readonly blockers = new Set<{ reject(e: unknown): void; interruptible: boolean }>();
+  /** This task's sleepers in wait4, woken when one of its children changes state. */
+  readonly childEvents = new WaitQueue();
   /** Waiters woken by SIGCONT. */
   readonly continueWaiters = new Set<() => void>();
   /** Signals caught while the program was between system calls, delivered at the next one. */
@@ -93,6 +96,10 @@ export class Task {
     this.kthread = !!opts.kthread;
     if (this.kthread) this.state = 'I';
   }
+
+  /** The uid the task was counted under for RLIMIT_NPROC (credentials may change later). */
+  get accountedUid(): number { return this.accounted ??= this.cred.uid; }
+  private accounted: number | undefined;
 
   get pidNs(): PidNamespace { return this.pid.ns; }
   get alive(): boolean { return this.state !== 'Z' && this.state !== 'X'; }

@@ -15,6 +15,8 @@ import { Task } from './Task.ts';
 export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Promise<number>, opts: CloneOptions = {}): Task {
   const flags = opts.flags ?? 0;
   if (kernel.tasks.size >= kernel.maxTasks) throw new KernelError('EAGAIN');
+  const uid = parent.cred.uid;
+  if (uid !== 0 && (kernel.tasksPerUid.get(uid) ?? 0) >= kernel.maxTasksPerUser) throw new KernelError('EAGAIN');
   const { nsproxy, mountMap } = createNamespaces(kernel, parent, flags);
   const pidNs = nsproxy.pidForChildren;
   const pid = allocPid(pidNs);
@@ -49,7 +51,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   child.parent = parent;
   parent.children.add(child);
   if (opts.pgid !== undefined) kernel.setpgid(parent, child, opts.pgid === 0 ? child.pid : undefined, opts.pgid);
-  kernel.tasks.add(child);
+  kernel.addTask(child);
   kernel.namespacesChanged();
   kernel.run(child, entry);
   return child;

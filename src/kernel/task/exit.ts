@@ -65,6 +65,6 @@ export function release(kernel: Kernel, task: Task): void {
   task.state = 'X';
   task.parent?.children.delete(task);
   for (const { ns, nr } of task.pid.numbers) if (ns.tasks.get(nr) === task) ns.tasks.delete(nr);
-  kernel.tasks.delete(task);
+  kernel.removeTask(task);
   kernel.namespacesChanged();
 }

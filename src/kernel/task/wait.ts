@@ -26,7 +26,7 @@ export async function doWait(kernel: Kernel, task: Task, pid: number, options: n
       }
     }
     if (options & WNOHANG) return null;
-    await kernel.block(task, (wake) => kernel.childEvents.add(wake));
+    await kernel.block(task, (wake) => task.childEvents.add(wake));
   }
 }
 
