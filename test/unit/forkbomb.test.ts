@@ -4,6 +4,7 @@ import { bootSandbox } from '../../src/sandbox/index.ts';
 test('a fork bomb hits RLIMIT_NPROC, bash reports EAGAIN, and the terminal still answers', async () => {
   const sb = bootSandbox();
   const { kernel } = sb.host;
+  kernel.maxTasksPerUser = 200; // a small ulimit -u keeps the test quick; the mechanism is the same
   const term = sb.openTerminal();
   let out = '';
   term.onOutput((d) => { out += d; });
