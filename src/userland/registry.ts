@@ -32,6 +32,13 @@ import { sort } from './commands/sort/sort.ts';
 import { uniq } from './commands/uniq/uniq.ts';
 import { cut } from './commands/cut/cut.ts';
 import { tr } from './commands/tr/tr.ts';
+import { printf } from './commands/printf/printf.ts';
+import { tee } from './commands/tee/tee.ts';
+import { seq } from './commands/seq/seq.ts';
+import { yes } from './commands/yes/yes.ts';
+import { basename } from './commands/basename/basename.ts';
+import { dirname } from './commands/dirname/dirname.ts';
+import { nl } from './commands/nl/nl.ts';
 import { ps } from './commands/ps/ps.ts';
 import { kill } from './commands/kill/kill.ts';
 import { sleep } from './commands/sleep/sleep.ts';
@@ -39,13 +46,26 @@ import { unshare } from './commands/unshare/unshare.ts';
 import { nsenter } from './commands/nsenter/nsenter.ts';
 import { hostname } from './commands/hostname/hostname.ts';
 import { lsns } from './commands/lsns/lsns.ts';
+import { mount } from './commands/mount/mount.ts';
+import { umount } from './commands/umount/umount.ts';
+import { findmnt } from './commands/findmnt/findmnt.ts';
+import { df } from './commands/df/df.ts';
+import { readlink } from './commands/readlink/readlink.ts';
+import { ip } from './commands/ip/ip.ts';
+import { ss } from './commands/ss/ss.ts';
+import { bridge } from './commands/bridge/bridge.ts';
+import { ping } from './commands/ping/ping.ts';
+import { nc } from './commands/nc/nc.ts';
+import { curl } from './commands/curl/curl.ts';
+import { python3 } from './commands/python3/python3.ts';
 
 /** Every program nsbox can install into a root filesystem, by file name. */
 export const PROGRAMS: Record<string, ProgramImage> = {
+  ip, ss, bridge, ping, nc, curl, python3,
   bash, sh: bash, sudo, cat, echo, true: trueCmd, false: falseCmd,
-  grep, head, tail, wc, sort, uniq, cut, tr,
+  grep, head, tail, wc, sort, uniq, cut, tr, printf, tee, seq, yes, basename, dirname, nl,
   ps, kill, sleep,
-  unshare, nsenter, hostname, lsns,
+  unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, readlink,
   ls, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, stat, id, whoami, groups: groupsCmd, uname, env, pwd, clear, date, which, du,
 };
 

@@ -2,7 +2,7 @@ import { MNT_DETACH, MS_BIND, MS_NODEV, MS_NOEXEC, MS_NOSUID, MS_PRIVATE, MS_RDO
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
 import type { Task } from '../task/Task.ts';
-import type { Inode, SuperBlock } from './inode.ts';
+import { nsOf, type Inode, type SuperBlock } from './inode.ts';
 import { Mount, type Propagation } from './Mount.ts';
 import type { PathWalker, Resolved } from './path.ts';
 
@@ -47,9 +47,20 @@ export function doMount(kernel: Kernel, task: Task, walker: PathWalker, source: 
   if (flags & MS_BIND) {
     const src = walker.resolve(source);
     if ((src.inode.type === 'dir') !== (target.inode.type === 'dir')) throw new KernelError('ENOTDIR');
-    const rootPath = src.mnt.rootPath === '/' ? '/' + relativeTo(src) : `${src.mnt.rootPath}/${relativeTo(src)}`;
+    // An nsfs file's dentry is named after its namespace, so mountinfo shows ROOT as `net:[4026532160]`
+    // (what lsns's NSFS column and findmnt's `nsfs[net:[…]]` match on).
+    const ns = nsOf(src.inode);
+    const rootPath = ns ? `${ns.type}:[${ns.inum}]`
+      : src.mnt.rootPath === '/' ? '/' + relativeTo(src) : `${src.mnt.rootPath}/${relativeTo(src)}`;
     mount = new Mount(target.mnt.ns, target.mnt, target.inode, relativeTo(target), src.inode, src.mnt.sb, [...src.mnt.flags], rootPath.replace(/\/$/, '') || '/');
-    if (flags & MS_REC) for (const child of src.mnt.children) copyUnder(child, mount, src);
+    if (flags & MS_REC) {
+      // copy_tree: only the submounts below the bound directory, placed relative to the new mount.
+      const base = src.path === '/' ? '/' : `${src.path}/`;
+      for (const child of src.mnt.children) {
+        const p = child.path;
+        if (src.inode.type === 'dir' && p.startsWith(base)) copyUnder(child, mount, p.slice(base.length - (src.path === '/' ? 1 : 0)).replace(/^\//, ''));
+      }
+    }
   } else {
     const factory = kernel.filesystems.get(fstype);
     if (!factory) throw new KernelError('ENODEV');
@@ -62,10 +73,10 @@ export function doMount(kernel: Kernel, task: Task, walker: PathWalker, source: 
 }
 
 /** Recursive bind: the source's submounts reappear under the new mount. */
-function copyUnder(child: Mount, parent: Mount, src: Resolved): void {
-  const c = new Mount(parent.ns, parent, child.mountpoint, child.relPath, child.root, child.sb, [...child.flags], child.rootPath);
+function copyUnder(child: Mount, parent: Mount, relPath: string): void {
+  const c = new Mount(parent.ns, parent, child.mountpoint, relPath, child.root, child.sb, [...child.flags], child.rootPath);
   parent.children.push(c);
-  for (const g of child.children) copyUnder(g, c, src);
+  for (const g of child.children) copyUnder(g, c, g.relPath);
 }
 
 export function doUmount(kernel: Kernel, task: Task, walker: PathWalker, targetPath: string, flags: number): void {

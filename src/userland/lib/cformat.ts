@@ -78,6 +78,12 @@ function roundSig(d: { digits: string; exp: number }, n: number): { digits: stri
 
 function fixed(x: number, prec: number): string {
   if (x === 0) return prec > 0 ? `0.${'0'.repeat(prec)}` : '0';
+  if (x < 1e21 && prec <= 70) {
+    // toFixed rounds the exact binary value correctly except on exact ties, which glibc breaks to even.
+    const wide = x.toFixed(prec + 30);
+    const tail = wide.slice(wide.length - 30);
+    if (!/^50*$/.test(tail)) return x.toFixed(prec);
+  }
   const d = exactDigits(x);
   const r = roundSig(d, d.exp + prec);
   let digits = r.digits;

@@ -48,6 +48,30 @@ export async function* readRecords(sys: SysApi, fd: number, sep = '\n', onChunk?
   if (buf) yield buf;
 }
 
+/**
+ * Like readRecords, but one array per read(2): a filter can process a batch and write its output
+ * in one go before it blocks for more input (interactive use still sees each line as typed).
+ */
+export async function* readRecordBatches(sys: SysApi, fd: number, sep = '\n', onChunk?: (chunk: string) => void): AsyncGenerator<string[]> {
+  let buf = '';
+  for (;;) {
+    const chunk = await sys.read(fd);
+    if (chunk === '') break;
+    onChunk?.(chunk);
+    buf += chunk;
+    const recs: string[] = [];
+    let start = 0;
+    let at: number;
+    while ((at = buf.indexOf(sep, start)) >= 0) {
+      recs.push(buf.slice(start, at + 1));
+      start = at + 1;
+    }
+    buf = buf.slice(start);
+    if (recs.length) yield recs;
+  }
+  if (buf) yield [buf];
+}
+
 /** Bytes in the UTF-8 encoding of `s` (files hold text; sizes are counted as the kernel does). */
 export function utf8Bytes(s: string): number {
   let n = 0;

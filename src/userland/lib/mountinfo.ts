@@ -53,9 +53,3 @@ export function mountOptions(e: MountEntry): string {
 export async function readMountinfo(sys: SysApi): Promise<MountEntry[]> {
   return parseMountinfo(await sys.readFile('/proc/self/mountinfo'));
 }
-
-/** Filesystems that have no backing device (mnt_fs_is_pseudofs / mnt_fs_is_regularfs in spirit). */
-export const PSEUDO_FS = new Set([
-  'proc', 'sysfs', 'devpts', 'devtmpfs', 'tmpfs', 'cgroup', 'cgroup2', 'mqueue', 'nsfs', 'overlay', 'debugfs',
-  'securityfs', 'pstore', 'bpf', 'tracefs', 'configfs', 'fusectl', 'hugetlbfs', 'autofs', 'binfmt_misc', 'efivarfs', 'ramfs',
-]);

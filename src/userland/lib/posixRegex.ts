@@ -54,7 +54,6 @@ function bracket(p: string, start: number): { re: string; end: number } {
   if (p[i] === '^') { negate = true; i++; }
   const contentStart = i;
   const items: string[] = [];
-  let last: number | null = null;
   let first = true;
   for (;;) {
     if (i >= p.length) throw new RegexSyntaxError(UNMATCHED_BRACKET);
@@ -72,7 +71,6 @@ function bracket(p: string, start: number): { re: string; end: number } {
         if (!(name in CLASSES)) throw new RegexSyntaxError('Invalid character class name');
         if (p[i] === '-' && p[i + 1] !== ']') throw new RegexSyntaxError('Invalid range end');
         items.push(CLASSES[name]);
-        last = null;
         continue;
       }
       if ([...name].length !== 1) throw new RegexSyntaxError('Invalid collation character');
@@ -97,13 +95,10 @@ function bracket(p: string, start: number): { re: string; end: number } {
       }
       if (end.codePointAt(0)! < single.codePointAt(0)!) throw new RegexSyntaxError('Invalid range end');
       items.push(`${classChar(single)}-${classChar(end)}`);
-      last = null;
       continue;
     }
     items.push(classChar(single));
-    last = single.codePointAt(0)!;
   }
-  void last;
   const content = p.slice(contentStart, i);
   if (/^:.*:$/.test(content) && content.length > 1) {
     throw new RegexSyntaxError('character class syntax is [[:space:]], not [:space:]');

@@ -107,7 +107,7 @@ export class Table {
       for (let i = 0; i < n; i++) {
         const c = this.columns[i];
         let t = texts[i];
-        if (opts.termWidth !== undefined && width(t) > widths[i] && (c.trunc || i === n - 1)) t = cut(t, widths[i]);
+        if (opts.termWidth !== undefined && width(t) > widths[i] && c.trunc) t = cut(t, widths[i]);
         const pad = ' '.repeat(Math.max(0, widths[i] - width(t)));
         const last = i === n - 1;
         s += c.right ? pad + t : last ? t : t + pad;
@@ -121,25 +121,31 @@ export class Table {
   }
 
   /**
-   * recount_widths() on a terminal, simplified: while the line is too wide, take one cell at a
-   * time from the columns (right to left) that may shrink — truncatable ones, and those with a
-   * relative hint that exceed their share — never below the header's width.
+   * __scols_calculate() on a terminal: a narrower table gives its last (left-aligned) column the rest
+   * of the line; a wider one is reduced in three stages, one cell per column per pass, left to right —
+   * (1) truncatable columns with a relative hint while wider than their share of the terminal,
+   * (2) all truncatable columns, (3) relative-hint columns without the flag — never below the header.
    */
   private fitTerminal(widths: number[], minWidths: number[], term: number): void {
-    const total = () => widths.reduce((a, b) => a + b, 0) + widths.length - 1;
-    let w = total();
-    while (w > term) {
-      let changed = false;
-      for (let i = widths.length - 1; i >= 0 && w > term; i--) {
+    let w = widths.reduce((a, b) => a + b, 0) + widths.length - 1;
+    const last = widths.length - 1;
+    if (w < term) {
+      if (!this.columns[last].right) widths[last] += term - w;
+      return;
+    }
+    for (let stage = 1; w > term && stage <= 3;) {
+      const before = w;
+      for (let i = 0; i < widths.length && w > term; i++) {
         const c = this.columns[i];
-        const relative = c.whint !== undefined && c.whint < 1 && widths[i] > c.whint * term;
-        if (!c.trunc && !relative) continue;
         if (widths[i] <= minWidths[i]) continue;
+        const relative = c.whint !== undefined && c.whint > 0 && c.whint < 1;
+        const ok = stage === 1 ? c.trunc && relative && widths[i] >= Math.floor(c.whint! * term)
+          : stage === 2 ? c.trunc : relative;
+        if (!ok) continue;
         widths[i]--;
         w--;
-        changed = true;
       }
-      if (!changed) break;
+      if (w === before) stage++;
     }
   }
 

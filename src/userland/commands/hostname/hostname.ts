@@ -1,6 +1,7 @@
 import { isKernelError } from '../../../kernel/errno.ts';
 import type { Proc, ProgramImage } from '../../../kernel/program.ts';
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
+import type { NetApi } from '../../../kernel/net/api.ts';
 import { getopt, GetoptError } from '../../lib/getopt.ts';
 import { progName } from '../../lib/utillinux.ts';
 
@@ -174,9 +175,12 @@ async function showName(sys: SysApi, kind: Kind, errx: (m: string) => Promise<ne
     case 'nis':
       if (u.domainname === '(none)' || u.domainname === '') return errx('Local domain name not set');
       return `${u.domainname}\n`;
-    // getifaddrs(): every address of every interface that is up, loopback excluded. Addresses come
-    // from the network stack once it answers; until then, like a host with none: an empty line.
-    case 'all-ips':
+    // getifaddrs(): every address of every interface that is up, loopback and IPv6 link-local excluded.
+    case 'all-ips': {
+      const net = sys.ext<NetApi>('net');
+      const up = new Set(net.links().filter((l) => l.flags & 0x1 && !(l.flags & 0x8)).map((l) => l.ifindex));
+      return `${net.addrs().filter((a) => up.has(a.ifindex) && !a.local.startsWith('fe80:')).map((a) => `${a.local} `).join('')}\n`;
+    }
     case 'all-fqdns':
       return '\n';
     default: {

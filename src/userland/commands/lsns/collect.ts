@@ -17,7 +17,6 @@ export interface LsnsProcess {
   uid: number;
   nsIds: Partial<Record<LsnsType, number>>;
   parent: LsnsProcess | null;
-  netnsid?: string;
 }
 
 export interface LsnsNamespace {

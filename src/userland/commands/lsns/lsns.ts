@@ -1,6 +1,7 @@
 import { O_RDONLY } from '../../../kernel/constants.ts';
 import { isKernelError } from '../../../kernel/errno.ts';
 import type { ProgramImage } from '../../../kernel/program.ts';
+import type { NetApi } from '../../../kernel/net/api.ts';
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { Table, scolsTermWidth, type ColumnSpec, type Line } from '../../lib/smartcols.ts';
 import { passwd } from '../../lib/users.ts';
@@ -179,20 +180,18 @@ async function cell(sys: SysApi, col: string, ns: LsnsNamespace, p: LsnsProcess,
 }
 
 /**
- * get_netnsid(): RTM_GETNSID over rtnetlink for the process's ns/net fd. The answer is the id this
- * (the reader's) namespace has given the other one; with no rtnetlink extension loaded nothing has
- * ever been assigned, which is NETNSA_NSID_NOT_ASSIGNED: "unassigned".
+ * get_netnsid(): RTM_GETNSID over rtnetlink for the process's ns/net fd — the id the reader's own
+ * namespace has given that one (peernet2id), or NETNSA_NSID_NOT_ASSIGNED: "unassigned". Without a
+ * network stack to ask (netlink socket fails) lsns leaves the cell empty.
  */
 function netnsid(sys: SysApi, pid: number): string | undefined {
   let fd: number;
   try { fd = sys.open(`/proc/${pid}/ns/net`, O_RDONLY); } catch { return undefined; }
   try {
-    const rtnl = sys.ext<{ getnsid?: (fd: number) => number }>('rtnl');
-    if (typeof rtnl.getnsid !== 'function') return 'unassigned';
-    const id = rtnl.getnsid(fd);
+    const id = sys.ext<NetApi>('net').nsidOf({ fd });
     return id >= 0 ? String(id) : 'unassigned';
   } catch (e) {
-    if (isKernelError(e)) return 'unassigned';
+    if (isKernelError(e)) return undefined;
     throw e;
   } finally {
     sys.close(fd);

@@ -58,7 +58,7 @@ export const unshare: ProgramImage = {
     const die = async (msg: string, status = 1): Promise<never> => { await proc.err(`${prog}: ${msg}\n`); throw new Fatal(status); };
     try {
       const s = await parse(proc, prog, die);
-      if (!s) return 1;
+      if (s === null) return 1;
       if (typeof s === 'number') return s;
       if ((s.monotonic !== undefined || s.boottime !== undefined) && !(s.flags & CLONE_NEWTIME)) {
         await die('options --monotonic and --boottime require unsharing of a time namespace (-T)');
