@@ -26,8 +26,13 @@ For more details see kill(1).
 /** Start `sleep 1000` in the background; resolves with its pid and a promise of its result. */
 async function backgroundSleep(k: Kernel, uid?: number) {
   const done = execCapture(k, ['sleep', '1000'], { uid });
-  await new Promise((r) => setTimeout(r, 0));
-  const t = [...k.tasks].find((x) => x.comm === 'sleep' && x.alive)!;
+  // Poll until the child has exec'd (new tasks start in a later macrotask).
+  let t;
+  for (let i = 0; i < 100 && !t; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    t = [...k.tasks].find((x) => x.comm === 'sleep' && x.alive && x.state === 'S');
+  }
+  if (!t) throw new Error('sleep did not start');
   return { pid: t.pid.nrIn(k.initPidNs), done };
 }
 

@@ -62,8 +62,12 @@ or available locally via: info '(coreutils) sleep invocation'
     const k = bootSandbox().host.kernel;
     for (const [sig, status] of [['-TERM', 143], ['-INT', 130]] as const) {
       const p = execCapture(k, ['sleep', 'inf']);
-      await new Promise((r) => setTimeout(r, 0));
-      const t = [...k.tasks].find((x) => x.comm === 'sleep' && x.alive)!;
+      let t;
+      for (let i = 0; i < 100 && !t; i++) {
+        await new Promise((r) => setTimeout(r, 0));
+        t = [...k.tasks].find((x) => x.comm === 'sleep' && x.alive && x.state === 'S');
+      }
+      if (!t) throw new Error('sleep did not start');
       await execCapture(k, ['kill', sig, String(t.pid.nrIn(k.initPidNs))]);
       expect(await p).toEqual({ stdout: '', stderr: '', status });
     }
