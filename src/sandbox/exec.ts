@@ -1,3 +1,4 @@
+import { SIG } from '../kernel/constants.ts';
 import type { Kernel } from '../kernel/Kernel.ts';
 import { Sys } from '../kernel/syscalls/Sys.ts';
 import type { SysApi } from '../kernel/syscalls/SysApi.ts';
@@ -41,10 +42,12 @@ export function execCapture(kernel: Kernel, argv: string[], opts: ExecOptions = 
         return c.execve(path, argv, env);
       }, { fds: { 0: inR, 1: outW, 2: errW } });
       for (const fd of [inR, outW, errW]) sys.close(fd);
-      await sys.write(inW, opts.stdin ?? '');
-      sys.close(inW);
+      // Feed stdin while draining the output (a big input would otherwise deadlock against a full
+      // output pipe); a child that exits before reading it all must not kill this helper.
+      sys.signal(SIG.SIGPIPE, 'ignore');
+      const feed = sys.write(inW, opts.stdin ?? '').catch(() => undefined).finally(() => sys.close(inW));
       const drain = async (fd: number) => { let s = ''; for (let c = await sys.read(fd); c; c = await sys.read(fd)) s += c; return s; };
-      const [stdout, stderr] = await Promise.all([drain(outR), drain(errR)]);
+      const [stdout, stderr] = await Promise.all([drain(outR), drain(errR), feed]);
       const res = await sys.wait4(child);
       const st = res!.status;
       resolve({ stdout, stderr, status: W.ifExited(st) ? W.exitStatus(st) : 128 + W.termSig(st) });

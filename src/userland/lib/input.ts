@@ -26,31 +26,10 @@ export async function readInput(sys: SysApi, name: string): Promise<string> {
 }
 
 /**
- * Records of a descriptor as they arrive, each with its terminator (`\n`, or `\0` for -z); the last
- * one lacks it when the input did not end with one. Stops reading as soon as the consumer stops.
- * `onChunk` sees each read's data before its records are handed out (grep's binary-file check).
- */
-export async function* readRecords(sys: SysApi, fd: number, sep = '\n', onChunk?: (chunk: string) => void): AsyncGenerator<string> {
-  let buf = '';
-  for (;;) {
-    const chunk = await sys.read(fd);
-    if (chunk === '') break;
-    onChunk?.(chunk);
-    buf += chunk;
-    let start = 0;
-    let at: number;
-    while ((at = buf.indexOf(sep, start)) >= 0) {
-      yield buf.slice(start, at + 1);
-      start = at + 1;
-    }
-    buf = buf.slice(start);
-  }
-  if (buf) yield buf;
-}
-
-/**
- * Like readRecords, but one array per read(2): a filter can process a batch and write its output
- * in one go before it blocks for more input (interactive use still sees each line as typed).
+ * Records of a descriptor (each with its terminator, `\n` or `\0` for -z; the last one lacks it when
+ * the input did not end with one), one array per read(2): a filter processes a batch and writes its
+ * output in one go before it blocks for more input, so a terminal still sees each line as typed.
+ * `onChunk` sees each read's data first (grep's binary-file check).
  */
 export async function* readRecordBatches(sys: SysApi, fd: number, sep = '\n', onChunk?: (chunk: string) => void): AsyncGenerator<string[]> {
   let buf = '';

@@ -1,8 +1,9 @@
 import type { ProgramImage } from '../../../kernel/program.ts';
 import { getopt, GetoptError } from '../../lib/getopt.ts';
-import { closeInput, openInput, readRecords, utf8Bytes } from '../../lib/input.ts';
+import { closeInput, openInput, readRecordBatches, utf8Bytes } from '../../lib/input.ts';
 import { errMsg } from '../../lib/io.ts';
 import { quote, shellQuote } from '../../lib/quote.ts';
+import { HELP, VERSION } from './help.ts';
 
 export type Range = [number, number];
 
@@ -89,8 +90,9 @@ export const cut: ProgramImage = {
         { name: 'bytes', arg: 'required', key: 'b' }, { name: 'characters', arg: 'required', key: 'c' },
         { name: 'delimiter', arg: 'required', key: 'd' }, { name: 'fields', arg: 'required', key: 'f' },
         { name: 'only-delimited', arg: 'none', key: 's' }, { name: 'complement', arg: 'none', key: 'complement' },
-        { name: 'output-delimiter', arg: 'required', key: 'output-delimiter' }, { name: 'zero-terminated', arg: 'none', key: 'z' },
-      ]);
+        { name: 'output-delimiter', arg: 'required', key: 'output-delimiter' }, { name: 'zero-terminated', arg: 'none', key: 'z' }, { name: 'help', arg: 'none', key: 'help' }, { name: 'version', arg: 'none', key: 'version' }]);
+      const hv = r.options.find((o) => o.key === 'help' || o.key === 'version');
+      if (hv) { await out(hv.key === 'help' ? HELP : VERSION); return 0; }
       for (const o of r.options) {
         switch (o.key) {
           case 'b': case 'c': case 'f':
@@ -152,9 +154,13 @@ export const cut: ProgramImage = {
         continue;
       }
       try {
-        for await (const rec of readRecords(sys, fd, term)) {
-          const r = cutLine(rec.endsWith(term) ? rec.slice(0, -1) : rec);
-          if (r !== null) await out(r + term);
+        for await (const batch of readRecordBatches(sys, fd, term)) {
+          let text = '';
+          for (const rec of batch) {
+            const r = cutLine(rec.endsWith(term) ? rec.slice(0, -1) : rec);
+            if (r !== null) text += r + term;
+          }
+          if (text) await out(text);
         }
       } catch (e) {
         await err(`cut: ${shellQuote(f)}: ${errMsg(e)}\n`);

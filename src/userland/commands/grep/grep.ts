@@ -5,6 +5,7 @@ import { readInput } from '../../lib/input.ts';
 import { errMsg } from '../../lib/io.ts';
 import { fnmatch } from '../../lib/fnmatch.ts';
 import { RegexSyntaxError } from '../../lib/posixRegex.ts';
+import { quote } from '../../lib/quote.ts';
 import { GREP_HELP, GREP_VERSION } from './help.ts';
 import { Matcher, type PatternSyntax } from './matcher.ts';
 import { Searcher, type OutputOptions } from './search.ts';
@@ -30,7 +31,9 @@ const LONGS: LongOption[] = [
   ['binary', 'none', 'U'],
 ].map(([name, arg, key]) => ({ name, arg, key }) as LongOption);
 
-class Fatal extends Error {}
+class Fatal extends Error {
+  constructor(msg: string, readonly status = 2) { super(msg); }
+}
 
 function contextArg(v: string): number {
   if (!/^\d+$/.test(v)) throw new Fatal(`grep: ${v}: invalid context length argument\n`);
@@ -97,7 +100,10 @@ export const grep: ProgramImage = {
             o.binaryFiles = value as OutputOptions['binaryFiles'];
             break;
           case 'd':
-            if (!['read', 'recurse', 'skip'].includes(value)) throw new Fatal(`grep: invalid argument '${value}' for '--directories'\nValid arguments are:\n  - 'read'\n  - 'recurse'\n  - 'skip'\n${USAGE}`);
+            if (!['read', 'recurse', 'skip'].includes(value)) {
+              const q = (x: string) => quote(env, x);
+              throw new Fatal(`grep: invalid argument ${q(value)} for ${q('--directories')}\nValid arguments are:\n${['read', 'recurse', 'skip'].map((a) => `  - ${q(a)}\n`).join('')}${USAGE}`, 1);
+            }
             directories = value;
             break;
           case 'r': directories = 'recurse'; break;
@@ -131,7 +137,7 @@ export const grep: ProgramImage = {
       }
     } catch (e) {
       if (e instanceof GetoptError) { await err(`${e.message}\n${USAGE}`); return 2; }
-      if (e instanceof Fatal) { await err(e.message); return 2; }
+      if (e instanceof Fatal) { await err(e.message); return e.status; }
       throw e;
     }
     o.before = before >= 0 ? before : context;

@@ -1,5 +1,5 @@
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
-import { readRecords, utf8Bytes } from '../../lib/input.ts';
+import { readRecordBatches, utf8Bytes } from '../../lib/input.ts';
 import type { Matcher } from './matcher.ts';
 
 export interface OutputOptions {
@@ -35,9 +35,16 @@ export class Searcher {
     private readonly sys: SysApi,
     private readonly matcher: Matcher,
     private readonly o: OutputOptions,
-    private readonly out: (s: string) => Promise<void>,
+    private readonly sink: (s: string) => Promise<void>,
     private readonly err: (s: string) => Promise<void>,
   ) {}
+
+  /** Output is collected per input batch and written with one write(2). */
+  private pending = '';
+  private out(s: string): void { this.pending += s; }
+  private async flush(): Promise<void> {
+    if (this.pending) { const p = this.pending; this.pending = ''; await this.sink(p); }
+  }
 
   private name(n: string): string { return this.o.color ? SGR('35', n) : n; }
   private sep(c: string): string { return this.o.color ? SGR('36', c) : c; }
@@ -76,71 +83,76 @@ export class Searcher {
       if (o.binaryFiles !== 'text' && !o.nullData && chunk.includes('\0')) binary = true;
     };
     const pending: Array<{ body: string; no: number; off: number }> = [];
-    const emitLine = async (body: string, no: number, off: number, selected: boolean) => {
+    const emitLine = (body: string, no: number, off: number, selected: boolean) => {
       if ((o.before || o.after) && o.groupSeparator !== null && this.printedSomething && (lastPrinted === 0 || no > lastPrinted + 1)) {
-        await this.out(this.sep(o.groupSeparator) + '\n');
+        this.out(this.sep(o.groupSeparator) + '\n');
       }
       const matching = selected !== o.invert;
       const text = o.color && matching ? this.highlight(body) : body;
-      await this.out(this.prefix(file, no, off, selected ? ':' : '-') + text + term);
+      this.out(this.prefix(file, no, off, selected ? ':' : '-') + text + term);
       lastPrinted = no;
       this.printedSomething = true;
     };
-    for await (const rec of readRecords(this.sys, fd, term, checkBinary)) {
-      lineNo++;
-      const body = rec.endsWith(term) ? rec.slice(0, -1) : rec;
-      const off = offset;
-      offset += utf8Bytes(rec);
-      if (binary && o.binaryFiles === 'without-match') return;
-      const selected = this.matcher.test(body) !== o.invert;
-      if (stopping) {
-        // After -m NUM lines GNU still prints the trailing context of the last one.
-        if (selected) break;
-        await emitLine(body, lineNo, off, false);
-        if (--afterLeft === 0) break;
-        continue;
-      }
-      if (!selected) {
-        if (afterLeft > 0 && !o.count && !o.listFiles && !o.quiet && !binary) {
-          afterLeft--;
-          await emitLine(body, lineNo, off, false);
-        } else if (o.before) {
-          pending.push({ body, no: lineNo, off });
-          if (pending.length > o.before) pending.shift();
+    outer: for await (const batch of readRecordBatches(this.sys, fd, term, checkBinary)) {
+      for (const rec of batch) {
+        lineNo++;
+        const body = rec.endsWith(term) ? rec.slice(0, -1) : rec;
+        const off = offset;
+        offset += utf8Bytes(rec);
+        if (binary && o.binaryFiles === 'without-match') { this.pending = ''; return; }
+        const selected = this.matcher.test(body) !== o.invert;
+        if (stopping) {
+          // After -m NUM lines GNU still prints the trailing context of the last one.
+          if (selected) break outer;
+          emitLine(body, lineNo, off, false);
+          if (--afterLeft === 0) break outer;
+          continue;
         }
-        continue;
-      }
-      count++;
-      this.anyMatch = true;
-      if (o.quiet || o.listFiles) break;
-      if (!o.count) {
-        if (binary) {
-          await this.err(`grep: ${file}: binary file matches\n`);
-          return;
-        }
-        for (const p of pending) await emitLine(p.body, p.no, p.off, false);
-        pending.length = 0;
-        if (o.onlyMatching) {
-          if (!o.invert) {
-            for (const [a, b] of this.matcher.matches(body)) {
-              const piece = body.slice(a, b);
-              await this.out(this.prefix(file, lineNo, off + utf8Bytes(body.slice(0, a)), ':')
-                + (o.color ? SGR('01;31', piece) : piece) + term);
-            }
+        if (!selected) {
+          if (afterLeft > 0 && !o.count && !o.listFiles && !o.quiet && !binary) {
+            afterLeft--;
+            emitLine(body, lineNo, off, false);
+          } else if (o.before) {
+            pending.push({ body, no: lineNo, off });
+            if (pending.length > o.before) pending.shift();
           }
-        } else await emitLine(body, lineNo, off, true);
-        afterLeft = o.after;
+          continue;
+        }
+        count++;
+        this.anyMatch = true;
+        if (o.quiet || o.listFiles) break outer;
+        if (!o.count) {
+          if (binary) {
+            await this.flush();
+            await this.err(`grep: ${file}: binary file matches\n`);
+            return;
+          }
+          for (const p of pending) emitLine(p.body, p.no, p.off, false);
+          pending.length = 0;
+          if (o.onlyMatching) {
+            if (!o.invert) {
+              for (const [a, b] of this.matcher.matches(body)) {
+                const piece = body.slice(a, b);
+                this.out(this.prefix(file, lineNo, off + utf8Bytes(body.slice(0, a)), ':')
+                  + (o.color ? SGR('01;31', piece) : piece) + term);
+              }
+            }
+          } else emitLine(body, lineNo, off, true);
+          afterLeft = o.after;
+        }
+        if (count >= o.maxCount) {
+          stopping = true;
+          if (o.count || afterLeft === 0) break outer;
+        }
       }
-      if (count >= o.maxCount) {
-        stopping = true;
-        if (o.count || afterLeft === 0) break;
-      }
+      await this.flush();
     }
-    if (o.quiet) return;
+    if (o.quiet) { this.pending = ''; return; }
     if (o.count && !o.listFiles) {
-      await this.out((o.withFilename ? this.name(file) + (o.nullAfterName ? '\0' : this.sep(':')) : '') + `${count}\n`);
+      this.out((o.withFilename ? this.name(file) + (o.nullAfterName ? '\0' : this.sep(':')) : '') + `${count}\n`);
     }
-    if (o.listFiles === 'with' && count > 0) await this.out(this.name(file) + (o.nullAfterName ? '\0' : '\n'));
-    if (o.listFiles === 'without' && count === 0) await this.out(this.name(file) + (o.nullAfterName ? '\0' : '\n'));
+    if (o.listFiles === 'with' && count > 0) this.out(this.name(file) + (o.nullAfterName ? '\0' : '\n'));
+    if (o.listFiles === 'without' && count === 0) this.out(this.name(file) + (o.nullAfterName ? '\0' : '\n'));
+    await this.flush();
   }
 }

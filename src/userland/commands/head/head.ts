@@ -1,10 +1,11 @@
 import type { ProgramImage } from '../../../kernel/program.ts';
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { getopt, GetoptError } from '../../lib/getopt.ts';
-import { closeInput, openInput, readRecords, utf8Bytes } from '../../lib/input.ts';
+import { closeInput, openInput, readRecordBatches, utf8Bytes } from '../../lib/input.ts';
 import { errMsg } from '../../lib/io.ts';
 import { quote, quoteaf } from '../../lib/quote.ts';
 import { OVERFLOW_TEXT, parseCount } from '../../lib/numbers.ts';
+import { HELP, VERSION } from './help.ts';
 
 /** The longest prefix of `s` that fits in `bytes` UTF-8 bytes (characters are never split). */
 export function takeBytes(s: string, bytes: number): string {
@@ -53,9 +54,11 @@ async function headFd(sys: SysApi, fd: number, out: (s: string) => Promise<void>
   if (!bytes && !elide) {
     if (n === 0) return;
     let left = n;
-    for await (const rec of readRecords(sys, fd, term)) {
-      await out(rec);
-      if (--left === 0) break;
+    for await (const batch of readRecordBatches(sys, fd, term)) {
+      const take = batch.slice(0, left);
+      await out(take.join(''));
+      left -= take.length;
+      if (left === 0) break;
     }
     return;
   }
@@ -94,8 +97,9 @@ export const head: ProgramImage = {
       const r = getopt('head', args, 'c:n:qvz', [
         { name: 'bytes', arg: 'required', key: 'c' }, { name: 'lines', arg: 'required', key: 'n' },
         { name: 'quiet', arg: 'none', key: 'q' }, { name: 'silent', arg: 'none', key: 'q' },
-        { name: 'verbose', arg: 'none', key: 'v' }, { name: 'zero-terminated', arg: 'none', key: 'z' },
-      ]);
+        { name: 'verbose', arg: 'none', key: 'v' }, { name: 'zero-terminated', arg: 'none', key: 'z' }, { name: 'help', arg: 'none', key: 'help' }, { name: 'version', arg: 'none', key: 'version' }]);
+      const hv = r.options.find((o) => o.key === 'help' || o.key === 'version');
+      if (hv) { await out(hv.key === 'help' ? HELP : VERSION); return 0; }
       for (const o of r.options) {
         if (o.key === 'c' || o.key === 'n') {
           bytes = o.key === 'c';

@@ -3,6 +3,7 @@ import { formatFloat, formatInt, type Spec } from '../../lib/cformat.ts';
 import { utf8Bytes } from '../../lib/input.ts';
 import { quote, shellQuote } from '../../lib/quote.ts';
 import { bashQuote, cQuote, parseFloatArg, parseIntArg } from './args.ts';
+import { HELP, VERSION } from './help.ts';
 
 export interface PrintfOptions {
   /** 'bash' words diagnostics as bash's builtin does and allows width on %b/%q; default coreutils. */
@@ -201,47 +202,6 @@ function validConv(spec: Spec, bash: boolean): boolean {
   return true;
 }
 
-const HELP = `Usage: printf FORMAT [ARGUMENT]...
-  or:  printf OPTION
-Print ARGUMENT(s) according to FORMAT, or execute according to OPTION:
-
-      --help        display this help and exit
-      --version     output version information and exit
-
-FORMAT controls the output as in C printf.  Interpreted sequences are:
-
-  \\"      double quote
-  \\\\      backslash
-  \\a      alert (BEL)
-  \\b      backspace
-  \\c      produce no further output
-  \\e      escape
-  \\f      form feed
-  \\n      new line
-  \\r      carriage return
-  \\t      horizontal tab
-  \\v      vertical tab
-  \\NNN    byte with octal value NNN (1 to 3 digits)
-  \\xHH    byte with hexadecimal value HH (1 to 2 digits)
-  \\uHHHH  Unicode (ISO/IEC 10646) character with hex value HHHH (4 digits)
-  \\UHHHHHHHH  Unicode character with hex value HHHHHHHH (8 digits)
-  %%      a single %
-  %b      ARGUMENT as a string with '\\' escapes interpreted,
-          except that octal escapes are of the form \\0 or \\0NNN
-  %q      ARGUMENT is printed in a format that can be reused as shell input,
-          escaping non-printable characters with the proposed POSIX $'' syntax.
-
-and all C format specifications ending with one of diouxXfeEgGcs, with
-ARGUMENTs converted to proper type first.  Variable widths are handled.
-
-NOTE: your shell may have its own version of printf, which usually supersedes
-the version described here.  Please refer to your shell's documentation
-for details about the options it supports.
-
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Full documentation <https://www.gnu.org/software/coreutils/printf>
-or available locally via: info '(coreutils) printf invocation'
-`;
 
 /** printf(1) from coreutils. */
 export const printf: ProgramImage = {
@@ -250,7 +210,7 @@ export const printf: ProgramImage = {
     let args = argv.slice(1);
     if (args.length === 1 && args[0] === '--help') { await out(HELP); return 0; }
     if (args.length === 1 && args[0] === '--version') {
-      await out('printf (GNU coreutils) 9.5\nCopyright (C) 2024 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by David MacKenzie.\n');
+      await out(VERSION);
       return 0;
     }
     if (args[0] === '--') args = args.slice(1);

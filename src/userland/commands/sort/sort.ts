@@ -5,6 +5,7 @@ import { errMsg } from '../../lib/io.ts';
 import { quote, shellQuote } from '../../lib/quote.ts';
 import { cmpStr } from './compare.ts';
 import { defaultCompare, keyCompare, KeySpecError, keyOpts, newKey, parseKeySpec, setOrdering, type Key } from './keys.ts';
+import { HELP, VERSION } from './help.ts';
 
 const LONGS: LongOption[] = [
   ['ignore-leading-blanks', 'none', 'b'], ['dictionary-order', 'none', 'd'], ['ignore-case', 'none', 'f'],
@@ -16,6 +17,7 @@ const LONGS: LongOption[] = [
   ['random-source', 'required', 'random-source'], ['stable', 'none', 's'], ['buffer-size', 'required', 'S'],
   ['field-separator', 'required', 't'], ['temporary-directory', 'required', 'T'], ['parallel', 'required', 'parallel'],
   ['unique', 'none', 'u'], ['zero-terminated', 'none', 'z'],
+  ['help', 'none', 'help'], ['version', 'none', 'version'],
 ].map(([name, arg, key]) => ({ name, arg, key }) as LongOption);
 
 const SORT_WORDS: Record<string, string> = { 'general-numeric': 'g', 'human-numeric': 'h', month: 'M', numeric: 'n', random: 'R', version: 'V' };
@@ -34,6 +36,8 @@ export const sort: ProgramImage = {
     let files: string[];
     try {
       const r = getopt('sort', argv.slice(1), 'bcCdfghik:mMno:rRsS:t:T:uVz', LONGS);
+      const hv = r.options.find((o) => o.key === 'help' || o.key === 'version');
+      if (hv) { await out(hv.key === 'help' ? HELP : VERSION); return 0; }
       for (const { key, value = '' } of r.options) {
         switch (key) {
           case 'b': case 'd': case 'f': case 'g': case 'h': case 'i': case 'M': case 'n': case 'r': case 'R': case 'V':

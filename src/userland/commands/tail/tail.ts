@@ -5,7 +5,8 @@ import { closeInput, openInput, utf8Bytes } from '../../lib/input.ts';
 import { errMsg } from '../../lib/io.ts';
 import { quote, quoteaf } from '../../lib/quote.ts';
 import { OVERFLOW_TEXT, parseCount } from '../../lib/numbers.ts';
-import { dropLastBytes, takeBytes } from '../head/head.ts';
+import { takeBytes } from '../head/head.ts';
+import { HELP, VERSION } from './help.ts';
 
 class Usage extends Error {}
 
@@ -71,8 +72,9 @@ export const tail: ProgramImage = {
         { name: 'follow', arg: 'optional', key: 'f' }, { name: 'quiet', arg: 'none', key: 'q' },
         { name: 'silent', arg: 'none', key: 'q' }, { name: 'verbose', arg: 'none', key: 'v' },
         { name: 'zero-terminated', arg: 'none', key: 'z' }, { name: 'sleep-interval', arg: 'required', key: 's' },
-        { name: 'retry', arg: 'none', key: 'retry' }, { name: 'pid', arg: 'required', key: 'pid' },
-      ]);
+        { name: 'retry', arg: 'none', key: 'retry' }, { name: 'pid', arg: 'required', key: 'pid' }, { name: 'help', arg: 'none', key: 'help' }, { name: 'version', arg: 'none', key: 'version' }]);
+      const hv = r.options.find((o) => o.key === 'help' || o.key === 'version');
+      if (hv) { await out(hv.key === 'help' ? HELP : VERSION); return 0; }
       for (const o of r.options) {
         switch (o.key) {
           case 'c': case 'n':

@@ -2,6 +2,7 @@ import type { ProgramImage } from '../../../kernel/program.ts';
 import { getopt, GetoptError } from '../../lib/getopt.ts';
 import { quote } from '../../lib/quote.ts';
 import { caseClassAt, expand, parseSet, TrError, type Elem } from './sets.ts';
+import { HELP, VERSION } from './help.ts';
 
 const TRY = "Try 'tr --help' for more information.\n";
 
@@ -80,8 +81,9 @@ export const tr: ProgramImage = {
     try {
       const r = getopt('tr', argv.slice(1), '+cCdst', [
         { name: 'complement', arg: 'none', key: 'c' }, { name: 'delete', arg: 'none', key: 'd' },
-        { name: 'squeeze-repeats', arg: 'none', key: 's' }, { name: 'truncate-set1', arg: 'none', key: 't' },
-      ]);
+        { name: 'squeeze-repeats', arg: 'none', key: 's' }, { name: 'truncate-set1', arg: 'none', key: 't' }, { name: 'help', arg: 'none', key: 'help' }, { name: 'version', arg: 'none', key: 'version' }]);
+      const hv = r.options.find((o) => o.key === 'help' || o.key === 'version');
+      if (hv) { await out(hv.key === 'help' ? HELP : VERSION); return 0; }
       for (const { key } of r.options) {
         if (key === 'c' || key === 'C') o.complement = true;
         else if (key === 'd') o.del = true;
@@ -112,16 +114,25 @@ export const tr: ProgramImage = {
       return 1;
     }
     let last = -1;
+    // What each input character becomes (-1: deleted), computed once per distinct character.
+    const fate = new Map<number, number>();
+    const { inSet1, map, inSqueeze } = p;
     for (let chunk = await sys.read(0); chunk !== ''; chunk = await sys.read(0)) {
-      let s = '';
-      for (const ch of chunk) {
-        let c = ch.codePointAt(0)!;
-        if (o.del && p.inSet1(c)) continue;
-        if (p.map) c = p.map(c);
-        if (p.inSqueeze && c === last && p.inSqueeze(c)) continue;
-        last = c;
-        s += String.fromCodePoint(c);
+      const codes: number[] = [];
+      for (let i = 0; i < chunk.length; i++) {
+        let c = chunk.charCodeAt(i);
+        if (c >= 0xd800 && c < 0xdc00 && i + 1 < chunk.length) { c = chunk.codePointAt(i)!; i++; }
+        let r = fate.get(c);
+        if (r === undefined) {
+          r = o.del && inSet1(c) ? -1 : map ? map(c) : c;
+          fate.set(c, r);
+        }
+        if (r < 0 || (inSqueeze && r === last && inSqueeze(r))) continue;
+        last = r;
+        codes.push(r);
       }
+      let s = '';
+      for (let i = 0; i < codes.length; i += 8192) s += String.fromCodePoint(...codes.slice(i, i + 8192));
       if (s) await out(s);
     }
     return 0;

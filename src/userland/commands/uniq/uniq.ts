@@ -1,9 +1,10 @@
 import type { ProgramImage } from '../../../kernel/program.ts';
 import { O_CREAT, O_TRUNC, O_WRONLY } from '../../../kernel/constants.ts';
 import { getopt, GetoptError } from '../../lib/getopt.ts';
-import { closeInput, openInput, readRecords } from '../../lib/input.ts';
+import { closeInput, openInput, readRecordBatches } from '../../lib/input.ts';
 import { errMsg } from '../../lib/io.ts';
 import { quote, quoteaf, shellQuote } from '../../lib/quote.ts';
+import { HELP, VERSION } from './help.ts';
 
 class Usage extends Error {}
 
@@ -44,8 +45,9 @@ export const uniq: ProgramImage = {
         { name: 'all-repeated', arg: 'optional', key: 'D' }, { name: 'group', arg: 'optional', key: 'group' },
         { name: 'ignore-case', arg: 'none', key: 'i' }, { name: 'unique', arg: 'none', key: 'u' },
         { name: 'skip-fields', arg: 'required', key: 'f' }, { name: 'skip-chars', arg: 'required', key: 's' },
-        { name: 'check-chars', arg: 'required', key: 'w' }, { name: 'zero-terminated', arg: 'none', key: 'z' },
-      ]);
+        { name: 'check-chars', arg: 'required', key: 'w' }, { name: 'zero-terminated', arg: 'none', key: 'z' }, { name: 'help', arg: 'none', key: 'help' }, { name: 'version', arg: 'none', key: 'version' }]);
+      const hv = r.options.find((o) => o.key === 'help' || o.key === 'version');
+      if (hv) { await out(hv.key === 'help' ? HELP : VERSION); return 0; }
       for (const o of r.options) {
         switch (o.key) {
           case 'c': count = true; break;
@@ -80,7 +82,7 @@ export const uniq: ProgramImage = {
       await err(`uniq: ${shellQuote(input)}: ${errMsg(e)}\n`);
       return 1;
     }
-    let write = out;
+    let sink = out;
     let outFd = -1;
     if (operands[1] !== undefined && operands[1] !== '-') {
       try { outFd = sys.open(operands[1], O_WRONLY | O_CREAT | O_TRUNC, 0o666); } catch (e) {
@@ -88,8 +90,11 @@ export const uniq: ProgramImage = {
         await err(`uniq: ${shellQuote(operands[1])}: ${errMsg(e)}\n`);
         return 1;
       }
-      write = (s: string) => sys.write(outFd, s);
+      sink = (s: string) => sys.write(outFd, s);
     }
+    // Output is collected per input batch and written in one go.
+    let pending = '';
+    const write = (s: string) => { pending += s; };
     const keyOf = (l: string) => {
       const k = uniqKey(l, skipFields, skipChars, checkChars);
       return ignoreCase ? k.replace(/[a-z]+/g, (x) => x.toUpperCase()) : k;
@@ -100,36 +105,40 @@ export const uniq: ProgramImage = {
     let groupLines: string[] = [];
     let groupKey = '';
     let printedGroups = 0;
-    const flush = async () => {
+    const flush = () => {
       if (!groupLines.length) return;
       const n = groupLines.length;
       if (group !== null) {
-        if (printedGroups > 0 || group === 'prepend' || group === 'both') await write(term);
-        for (const l of groupLines) await write(l + term);
+        if (printedGroups > 0 || group === 'prepend' || group === 'both') write(term);
+        for (const l of groupLines) write(l + term);
         printedGroups++;
         return;
       }
       if (n > 1 ? !showRepeated : !showUnique) return;
       if (allRepeated !== null) {
-        if ((allRepeated === 'prepend' || (allRepeated === 'separate' && printedGroups > 0))) await write(term);
-        for (const l of groupLines) await write(l + term);
+        if ((allRepeated === 'prepend' || (allRepeated === 'separate' && printedGroups > 0))) write(term);
+        for (const l of groupLines) write(l + term);
       } else {
-        await write((count ? `${String(n).padStart(7)} ` : '') + groupLines[0] + term);
+        write((count ? `${String(n).padStart(7)} ` : '') + groupLines[0] + term);
       }
       printedGroups++;
     };
     let status = 0;
     try {
-      for await (const rec of readRecords(sys, fd, term)) {
-        const line = rec.endsWith(term) ? rec.slice(0, -1) : rec;
-        const k = keyOf(line);
-        if (groupLines.length && k === groupKey) { groupLines.push(line); continue; }
-        await flush();
-        groupLines = [line];
-        groupKey = k;
+      for await (const batch of readRecordBatches(sys, fd, term)) {
+        for (const rec of batch) {
+          const line = rec.endsWith(term) ? rec.slice(0, -1) : rec;
+          const k = keyOf(line);
+          if (groupLines.length && k === groupKey) { groupLines.push(line); continue; }
+          flush();
+          groupLines = [line];
+          groupKey = k;
+        }
+        if (pending) { await sink(pending); pending = ''; }
       }
-      await flush();
-      if ((group === 'append' || group === 'both') && printedGroups > 0) await write(term);
+      flush();
+      if ((group === 'append' || group === 'both') && printedGroups > 0) write(term);
+      if (pending) await sink(pending);
     } catch {
       await err(`uniq: error reading ${quoteaf(input)}\n`);
       status = 1;

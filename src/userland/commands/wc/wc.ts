@@ -5,36 +5,47 @@ import { closeInput, openInput, utf8Bytes } from '../../lib/input.ts';
 import { errMsg } from '../../lib/io.ts';
 import { isUtf8Locale, quote, shellQuote } from '../../lib/quote.ts';
 import { charWidth } from '../../lib/width.ts';
+import { HELP, VERSION } from './help.ts';
 
 export interface Counts { lines: number; words: number; chars: number; bytes: number; maxLine: number }
 
 /** iswspace() in glibc's UTF-8 locales, plus the no-break spaces wc also treats as separators. */
 const SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000\u00a0\u2007\u202f\u2060]/u;
 
+function utf8Encode(c: number): number[] {
+  if (c < 0x800) return [0xc0 | (c >> 6), 0x80 | (c & 63)];
+  if (c < 0x10000) return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
+  return [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
+}
+
 /** wc's counting loop over one input's text (utf8 = a multibyte locale; else every byte is a char). */
 export function countText(text: string, utf8: boolean): Counts {
   const c: Counts = { lines: 0, words: 0, chars: 0, bytes: utf8Bytes(text), maxLine: 0 };
   let inWord = false;
   let pos = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) { cp = text.codePointAt(i)!; i++; }
     c.chars++;
-    switch (ch) {
-      case '\n': case '\r': case '\f':
-        if (ch === '\n') c.lines++;
-        if (pos > c.maxLine) c.maxLine = pos;
-        pos = 0;
-        inWord = false;
-        break;
-      case '\t': pos += 8 - (pos % 8); inWord = false; break;
-      case ' ': pos++; inWord = false; break;
-      case '\v': inWord = false; break;
-      default: {
-        const cp = ch.codePointAt(0)!;
-        if (cp < 0x80) pos += cp >= 0x20 && cp < 0x7f ? 1 : 0;
-        else if (utf8) pos += Math.max(0, charWidth(cp));
-        const word = cp < 0x80 ? !SPACE.test(ch) : !utf8 || !SPACE.test(ch);
+    if (cp === 10 || cp === 13 || cp === 12) {
+      if (cp === 10) c.lines++;
+      if (pos > c.maxLine) c.maxLine = pos;
+      pos = 0;
+      inWord = false;
+    } else if (cp === 9) { pos += 8 - (pos % 8); inWord = false; } else if (cp === 32) { pos++; inWord = false; } else if (cp === 11) inWord = false;
+    else {
+      if (cp < 0x80) { pos += cp >= 0x20 && cp < 0x7f ? 1 : 0; if (!inWord) c.words++; inWord = true; } else if (utf8) {
+        pos += Math.max(0, charWidth(cp));
+        const word = !SPACE.test(String.fromCodePoint(cp));
         if (word && !inWord) c.words++;
         inWord = word;
+      } else {
+        // A single-byte locale sees the UTF-8 bytes; only 0xA0 (no-break space in Latin-1) separates words.
+        for (const b of utf8Encode(cp)) {
+          const word = b !== 0xa0;
+          if (word && !inWord) c.words++;
+          inWord = word;
+        }
       }
     }
   }
@@ -54,8 +65,9 @@ export const wc: ProgramImage = {
       const r = getopt('wc', argv.slice(1), 'clLmw', [
         { name: 'bytes', arg: 'none', key: 'c' }, { name: 'chars', arg: 'none', key: 'm' },
         { name: 'lines', arg: 'none', key: 'l' }, { name: 'words', arg: 'none', key: 'w' },
-        { name: 'max-line-length', arg: 'none', key: 'L' }, { name: 'total', arg: 'required', key: 'total' },
-      ]);
+        { name: 'max-line-length', arg: 'none', key: 'L' }, { name: 'total', arg: 'required', key: 'total' }, { name: 'help', arg: 'none', key: 'help' }, { name: 'version', arg: 'none', key: 'version' }]);
+      const hv = r.options.find((o) => o.key === 'help' || o.key === 'version');
+      if (hv) { await out(hv.key === 'help' ? HELP : VERSION); return 0; }
       for (const o of r.options) {
         if (o.key === 'c') show.bytes = true;
         else if (o.key === 'm') show.chars = true;
