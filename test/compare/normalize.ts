@@ -1,12 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** Where the real-Linux captures live: ../shared/reference beside the repo (override with NSBOX_REFERENCE). */
-export const REFERENCE_DIR = process.env.NSBOX_REFERENCE ?? fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
-
-export function reference(path: string): string {
-  return readFileSync(REFERENCE_DIR + path, 'utf8');
-}
+export { reference } from '../helpers/reference.ts';
 
 /**
  * Normalise only the volatile fields of a capture (pids, inode numbers, times, sizes, %CPU): a number

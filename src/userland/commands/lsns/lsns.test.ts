@@ -6,7 +6,7 @@ import { bootSandbox } from '../../../sandbox/index.ts';
 import { Table } from '../../lib/smartcols.ts';
 
 const boot = () => bootSandbox().host.kernel;
-const ref = (p: string) => readFileSync(new URL(`../../../../../shared/reference/${p}`, import.meta.url), 'utf8');
+const ref = (p: string) => readFileSync(new URL(`../../../../test/reference/${p}`, import.meta.url), 'utf8');
 
 /** Start `argv` (ending in a long sleep) and return the host pids of the new processes once it sleeps. */
 async function background(k: Kernel, argv: string[]): Promise<Map<string, number>> {

@@ -26,8 +26,8 @@ describe('mount: listing', () => {
   });
 
   test('the line format is /proc/self/mounts rewritten, as in the container capture', async () => {
-    const mounts = readFileSync(new URL('../../../../../shared/reference/02-default/ctr_proc_mounts.txt', import.meta.url), 'utf8');
-    const listing = readFileSync(new URL('../../../../../shared/reference/02-default/ctr_mount.txt', import.meta.url), 'utf8');
+    const mounts = readFileSync(new URL('../../../../test/reference/02-default/ctr_proc_mounts.txt', import.meta.url), 'utf8');
+    const listing = readFileSync(new URL('../../../../test/reference/02-default/ctr_mount.txt', import.meta.url), 'utf8');
     const rewrite = (s: string) => s.split('\n').filter(Boolean).map((l) => {
       const [src, tgt, type, opts] = l.split(' ');
       return `${src} on ${tgt} type ${type} (${opts})`;

@@ -9,7 +9,7 @@ const NS = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'time', 't
 describe('readlink', () => {
   test('every /proc/self/ns link, as in the host capture', async () => {
     const r = await execCapture(boot(), ['readlink', ...NS.map((n) => `/proc/self/ns/${n}`)]);
-    const ref = readFileSync(new URL('../../../../../shared/reference/01-host/readlink_ns.txt', import.meta.url), 'utf8');
+    const ref = readFileSync(new URL('../../../../test/reference/01-host/readlink_ns.txt', import.meta.url), 'utf8');
     expect(r).toEqual({ stdout: ref, stderr: '', status: 0 });
   });
 
