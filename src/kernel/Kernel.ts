@@ -65,6 +65,11 @@ export class Kernel {
   /** Extension call tables (network stack, SysV IPC, docker's engine hooks) reached via sys.ext(name). */
   readonly extensions = new Map<string, (sys: Sys) => unknown>();
   readonly devpts: Devpts[] = [];
+  /**
+   * Extra conditions for a terminal whose reader is blocked to count as idle: a relay reading it
+   * (`docker run -it`, `docker attach`) is only idle while what it relays to waits for input too.
+   */
+  readonly ttyIdleChecks: Array<(tty: Tty) => boolean> = [];
   readonly nsfs = new Nsfs();
   /** Mountable filesystem types (register_filesystem). */
   readonly filesystems = new Map<string, FsFactory>();
@@ -280,6 +285,8 @@ export class Kernel {
     }
     throw new KernelError('EPERM');
   }
+
+  ttyIdle(tty: Tty): boolean { return this.ttyIdleChecks.every((check) => check(tty)); }
 
   /** Every namespace in use by a live task (for lsns and the map). */
   liveTtys(): Tty[] { return this.devpts.flatMap((d) => d.list()); }

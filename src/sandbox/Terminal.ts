@@ -44,6 +44,8 @@ export function openLoginTerminal(kernel: Kernel, sshd: Task, profile: HostProfi
   };
   const priv = async (sys: SysApi): Promise<number> => {
     sys.setproctitle([`sshd: ${user.name} [priv]`]);
+    // sshd's child closes the listening sockets it inherited (close_listen_socks in sshd.c).
+    for (const fd of sys.fds()) sys.close(fd);
     sys.setsid();
     sys.clone(session, { comm: 'sshd' });
     try { await sys.wait4(-1); } catch { /* ECHILD */ }
@@ -60,7 +62,7 @@ export function openLoginTerminal(kernel: Kernel, sshd: Task, profile: HostProfi
     resize: (cols, rows) => tty.resize(cols, rows),
     settle: (budgetMs = 3000) => {
       const deadline = Date.now() + budgetMs;
-      return kernel.settle(() => closed || (tty.blockedReaders > 0 && tty.pendingInput === 0), () => Date.now() > deadline);
+      return kernel.settle(() => closed || (tty.blockedReaders > 0 && tty.pendingInput === 0 && kernel.ttyIdle(tty)), () => Date.now() > deadline);
     },
     get closed() { return closed; },
     lastStatus: () => tty.lastStatus,

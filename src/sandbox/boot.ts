@@ -11,6 +11,8 @@ import { PROGRAMS, HOST_PROGRAMS } from '../userland/registry.ts';
 import { defaultHostEnv } from './hostEnv.ts';
 import type { HostProfile } from './profile.ts';
 import { buildHostRootfs, installPrograms } from './rootfs.ts';
+import { setupHostNetwork } from './hostNetwork.ts';
+import { startDockerEngine } from '../docker/index.ts';
 import type { SandboxOptions } from './types.ts';
 
 /** 2026-11-29 09:13 UTC: the virtual clock's default start (the article's `START 09:13`). */
@@ -74,6 +76,8 @@ export function bootHost(profile: HostProfile, opts: SandboxOptions = {}): Boote
     if (p.role) roles.set(p.role, t);
   }
   mountHostFilesystems(kernel, byPid.get(1)!);
+  setupHostNetwork(kernel, profile);
+  startDockerEngine(kernel, roles);
   return { kernel, profile, roles };
 }
 

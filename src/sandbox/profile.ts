@@ -22,6 +22,39 @@ export interface HostProcess {
   role?: 'sshd' | 'dockerd';
 }
 
+/** A socket a fixture daemon holds, attached to its fd table at boot (setupHostNetwork). */
+export type HostSocket =
+  | { kind: 'tcp-listen'; inode: number; address: string; port: number; backlog: number; v6only?: boolean; owners: Array<{ pid: number; fd: number }> }
+  | { kind: 'unix-listen'; inode: number; path: string; backlog: number; type?: 'stream' | 'dgram'; owners: Array<{ pid: number; fd: number }> }
+  /** A connected unix stream socket; `path` is the listener's name an accepted socket carries; `peer` 0 = peer gone. */
+  | { kind: 'unix-stream'; inode: number; peer: number; path?: string; owners: Array<{ pid: number; fd: number }> };
+
+/** The host's network (`network` in fixtures/hosts/*.json), built by src/sandbox/hostNetwork.ts. */
+export interface HostNetwork {
+  /** Next ifindex the kernel hands out. */
+  ifindexNext?: number;
+  /** Next socket inode number (sockfs get_next_ino after the daemons' sockets). */
+  socketInodeNext?: number;
+  loopback: { stats?: HostDevStats };
+  devices: Array<{
+    name: string;
+    kind: 'ether' | 'bridge';
+    mac: string;
+    mtu?: number;
+    qdisc?: string;
+    txqlen?: number;
+    up: boolean;
+    addresses?: Array<{ address: string; broadcast?: string; dhcp?: { lease: number; remaining: number } }>;
+    /** The wire behind a NIC: who answers on the LAN, and whether the internet does. */
+    uplink?: { gateway: string; hosts?: string[]; lanTtl: number; internet?: { ttl: number; rttMs: number } };
+    stats?: HostDevStats;
+  }>;
+  routes: Array<{ dst: string; gateway?: string; dev: string; proto?: 'kernel' | 'boot' | 'static' | 'dhcp'; scope?: 'link' | 'host'; src?: string; metric?: number }>;
+  sockets: HostSocket[];
+}
+
+export interface HostDevStats { rxBytes: number; rxPackets: number; txBytes: number; txPackets: number }
+
 export interface HostProfile {
   name: string;
   description: string;
@@ -36,6 +69,7 @@ export interface HostProfile {
   login: { user: string; via: string };
   files: Record<string, string>;
   processes: HostProcess[];
+  network?: HostNetwork;
 }
 
 const PROFILES: Record<string, unknown> = { archlinux };
@@ -67,5 +101,29 @@ export function validateHostProfile(raw: unknown): HostProfile {
     pids.add(proc.pid);
   }
   if (!pids.has(1)) fail('no pid 1');
+  if (p.network) validateNetwork(p.network, pids, fail);
   return p;
+}
+
+function validateNetwork(n: HostNetwork, pids: Set<number>, fail: (what: string) => never): void {
+  const ip = /^[0-9a-fA-F.:]+(\/\d+)?$/;
+  const names = new Set(['lo']);
+  for (const d of n.devices ?? fail('network.devices')) {
+    if (!/^[a-zA-Z0-9_.-]{1,15}$/.test(d.name) || names.has(d.name)) fail(`network device ${d.name}`);
+    if (d.kind !== 'ether' && d.kind !== 'bridge') fail(`network device ${d.name}: kind`);
+    if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(d.mac)) fail(`network device ${d.name}: mac`);
+    for (const a of d.addresses ?? []) if (!ip.test(a.address) || !a.address.includes('/')) fail(`network device ${d.name}: address ${a.address}`);
+    names.add(d.name);
+  }
+  for (const r of n.routes ?? fail('network.routes')) {
+    if (!names.has(r.dev)) fail(`network route ${r.dst}: unknown device ${r.dev}`);
+    if (r.dst !== 'default' && !ip.test(r.dst)) fail(`network route ${r.dst}`);
+  }
+  const inodes = new Set<number>();
+  for (const s of n.sockets ?? fail('network.sockets')) {
+    if (!Number.isInteger(s.inode) || inodes.has(s.inode)) fail(`network socket inode ${s.inode}`);
+    inodes.add(s.inode);
+    for (const o of s.owners) if (!pids.has(o.pid)) fail(`network socket ${s.inode}: no process ${o.pid}`);
+  }
+  for (const s of n.sockets) if (s.kind === 'unix-stream' && s.peer && !inodes.has(s.peer)) fail(`network socket ${s.inode}: peer ${s.peer}`);
 }

@@ -58,10 +58,11 @@ import { ping } from './commands/ping/ping.ts';
 import { nc } from './commands/nc/nc.ts';
 import { curl } from './commands/curl/curl.ts';
 import { python3 } from './commands/python3/python3.ts';
+import { docker } from './commands/docker/docker.ts';
 
 /** Every program nsbox can install into a root filesystem, by file name. */
 export const PROGRAMS: Record<string, ProgramImage> = {
-  ip, ss, bridge, ping, nc, curl, python3,
+  ip, ss, bridge, ping, nc, curl, python3, docker,
   bash, sh: bash, sudo, cat, echo, true: trueCmd, false: falseCmd,
   grep, head, tail, wc, sort, uniq, cut, tr, printf, tee, seq, yes, basename, dirname, nl,
   ps, kill, sleep,

@@ -14,8 +14,6 @@ import type { NetDevice } from './NetDevice.ts';
  */
 export const DAD_MS = 2000;
 
-const v4LocalKey = (ifa: Ifa4) => ifa;
-
 // — IPv4 (net/ipv4/devinet.c, fib_frontend.c) —
 
 /** inet_insert_ifa: add an address; a second one in an existing subnet is secondary. */
@@ -38,7 +36,7 @@ export function delAddr4(dev: NetDevice, ifa: Ifa4): void {
   const i = dev.addrs4.indexOf(ifa);
   if (i < 0) return;
   dev.addrs4.splice(i, 1);
-  dev.ns.fib.remove((r) => r.owner === v4LocalKey(ifa));
+  dev.ns.fib.remove((r) => r.owner === ifa);
   // promote_secondaries (systemd turns it on): the first secondary of the subnet becomes primary.
   if (!(ifa.flags & IFA_F.SECONDARY)) {
     const next = dev.addrs4.find((a) => a.flags & IFA_F.SECONDARY && a.prefixlen === ifa.prefixlen && inPrefix(4, a.local, ifa.local, ifa.prefixlen));

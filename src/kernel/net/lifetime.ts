@@ -1,4 +1,5 @@
 import type { Kernel } from '../Kernel.ts';
+import type { Task } from '../task/Task.ts';
 import type { MountNamespace } from '../vfs/MountNamespace.ts';
 import { nsOf } from '../vfs/inode.ts';
 import { setAdmin, unregister, moveDevice } from './link.ts';
@@ -14,29 +15,48 @@ import { sockOfFile } from './sockets/Sock.ts';
  * goes, cleanup_net runs: hardware moves back to the initial namespace (default_device_exit),
  * virtual devices are unregistered — a veth takes its peer in the other namespace with it.
  */
-function heldNamespaces(kernel: Kernel): Set<NetNamespace> {
-  const held = new Set<NetNamespace>();
+/**
+ * For each namespace, the last live task seen in it. While that task is alive and still in the
+ * namespace, the namespace is held and needs no search: with many containers, every clone, exec,
+ * mount and exit would otherwise scan every task.
+ */
+const witnesses = new WeakMap<NetNamespace, Task>();
+
+/** The namespaces other than `initial` that nothing holds any more. */
+function unheldNamespaces(kernel: Kernel, initial: NetNamespace): Set<NetNamespace> {
+  const unheld = new Set<NetNamespace>();
+  for (const ns of kernel.netNamespaces) {
+    if (ns === initial) continue;
+    const w = witnesses.get(ns);
+    if (!w || !w.alive || w.nsproxy.net !== ns) unheld.add(ns);
+  }
+  // Cheapest references first, stopping as soon as every namespace is known to be held.
+  // A zombie has already dropped its namespaces (exit_task_namespaces).
+  for (const t of kernel.tasks) {
+    if (unheld.size === 0) return unheld;
+    if (t.alive && unheld.delete(t.nsproxy.net)) witnesses.set(t.nsproxy.net, t);
+  }
   const mnts = new Set<MountNamespace>();
   for (const t of kernel.tasks) {
-    // A zombie has already dropped its namespaces (exit_task_namespaces).
+    if (unheld.size === 0) return unheld;
     if (!t.alive) continue;
-    held.add(t.nsproxy.net);
     mnts.add(t.nsproxy.mnt);
     if (!t.fdTable) continue;
-    for (const [, f] of t.fdTable.entries()) {
+    for (const f of t.fdTable.files()) {
       const ns = f.inode && nsOf(f.inode);
-      if (ns?.type === 'net') held.add(ns as NetNamespace);
+      if (ns?.type === 'net') unheld.delete(ns as NetNamespace);
       const s = sockOfFile(f);
-      if (s) held.add(s.stack.ns);
+      if (s) unheld.delete(s.stack.ns);
     }
   }
   for (const m of mnts) {
+    if (unheld.size === 0) return unheld;
     for (const mount of m.mounts()) {
       const ns = nsOf(mount.root);
-      if (ns?.type === 'net') held.add(ns as NetNamespace);
+      if (ns?.type === 'net') unheld.delete(ns as NetNamespace);
     }
   }
-  return held;
+  return unheld;
 }
 
 let collecting = false;
@@ -46,11 +66,8 @@ export function collectNamespaces(kernel: Kernel, initial: NetNamespace): void {
   if (collecting) return;
   collecting = true;
   try {
-    const held = heldNamespaces(kernel);
-    for (const ns of [...kernel.netNamespaces]) {
-      if (ns === initial || held.has(ns)) continue;
-      destroy(kernel, ns, stackOf(initial));
-    }
+    const unheld = unheldNamespaces(kernel, initial);
+    for (const ns of [...kernel.netNamespaces]) if (unheld.has(ns)) destroy(kernel, ns, stackOf(initial));
   } finally {
     collecting = false;
   }

@@ -20,6 +20,9 @@ export function createNamespaces(kernel: Kernel, task: Task, flags: number): { n
   const old = task.nsproxy;
   if (flags & ~NS_FLAGS) throw new KernelError('EINVAL');
   if (flags & NS_FLAGS && !task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  // copy_pid_ns: a new pid namespace only below the caller's own (so not a second unshare -p, nor
+  // clone(CLONE_NEWPID) after unshare(CLONE_NEWPID) or setns to a pid namespace).
+  if (flags & CLONE_NEWPID && old.pidForChildren !== task.pidNs) throw new KernelError('EINVAL');
   if (flags & CLONE_NEWUSER) task.userNs = new UserNamespace(kernel.allocInum(), task.userNs);
   const owner = task.userNs;
   let mountMap: Map<Mount, Mount> | undefined;

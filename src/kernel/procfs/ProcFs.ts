@@ -28,7 +28,9 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     return String(nr);
   };
   const file = (gen: (ctx: AccessContext) => string) => () => new GenFile(sb, gen);
-  const root = new GenDir(sb, () => ({
+  // Fixed entries, built once: GenDir consults them on every lookup, /proc/PID included.
+  let entries: Record<string, () => Inode> | undefined;
+  const root = new GenDir(sb, () => entries ??= {
     self: () => new GenLink(sb, selfPid),
     'thread-self': () => new GenLink(sb, (ctx) => `${selfPid(ctx)}/task/${selfPid(ctx)}`),
     mounts: () => new GenLink(sb, () => 'self/mounts'),
@@ -42,7 +44,15 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     filesystems: file(() => PROC_FILESYSTEMS),
     cmdline: file(() => 'BOOT_IMAGE=/boot/vmlinuz-linux root=UUID=7c1b5e2a rw net.ifnames=0\n'),
     sys: () => sysDir(kernel, sb),
-  }), 0o555, undefined, {
+    // Entries Docker masks or makes read-only in containers (runc's maskedPaths/readonlyPaths skip absent ones).
+    acpi: () => new GenDir(sb, () => ({ wakeup: file(() => 'Device\tS-state\t  Status   Sysfs node\n') })),
+    bus: () => new GenDir(sb, () => ({ input: () => new GenDir(sb, () => ({})), pci: () => new GenDir(sb, () => ({})) })),
+    fs: () => new GenDir(sb, () => ({ ext4: () => new GenDir(sb, () => ({})) })),
+    irq: () => new GenDir(sb, () => ({ default_smp_affinity: file(() => '3\n') })),
+    interrupts: file(() => '           CPU0       CPU1       \n  0:         36          0   IO-APIC   2-edge      timer\n  1:          9          0   IO-APIC   1-edge      i8042\n'),
+    keys: file(() => ''),
+    timer_list: file(() => 'Timer List Version: v0.9\nHRTIMER_MAX_CLOCK_BASES: 8\n'),
+  }, 0o555, undefined, {
     list: () => [...ns.tasks.entries()].filter(([, t]) => t.state !== 'X').sort((a, b) => a[0] - b[0]).map(([nr]) => String(nr)),
     lookup: (name) => {
       if (!/^\d+$/.test(name)) return undefined;

@@ -31,6 +31,11 @@ export class Sys extends SysFs implements SysApi {
   getegid(): number { return this.task.cred.egid; }
   getgroups(): number[] { return [...this.task.cred.groups]; }
   capable(cap: string): boolean { return this.task.cred.caps.has(cap); }
+  capset(caps: string[]): void {
+    const cur = this.task.cred.caps;
+    if (caps.some((c) => !cur.has(c))) throw new KernelError('EPERM');
+    this.task.cred = { ...this.task.cred, caps: new Set(caps) };
+  }
   setuid(uid: number, gid = uid, groups: number[] = [gid]): void {
     if (!this.task.cred.caps.has('CAP_SETUID')) throw new KernelError('EPERM');
     const keep = this.task.cred.caps;
@@ -117,11 +122,14 @@ export class Sys extends SysFs implements SysApi {
     if (sig < 0 || sig > 64) throw new KernelError('EINVAL');
     const me = this.task;
     const permitted = (t: Task) => me.cred.caps.has('CAP_KILL') || me.cred.euid === t.cred.uid || me.cred.uid === t.cred.uid;
+    // A fatal signal the caller sends itself (kill -9 $$, kill -9 0) is acted on before kill(2)
+    // returns to user space: the process never runs another instruction.
     const deliver = (t: Task) => sendSignal(this.kernel, t, sig, t.pidNs !== me.pidNs);
     if (pid > 0) {
       const t = this.lookup(pid);
       if (!permitted(t)) throw new KernelError('EPERM');
       deliver(t);
+      this.check();
       return;
     }
     const ns = me.pidNs;
@@ -132,6 +140,7 @@ export class Sys extends SysFs implements SysApi {
     const allowed = targets.filter(permitted);
     if (allowed.length === 0) throw new KernelError('EPERM');
     allowed.forEach(deliver);
+    this.check();
   }
 
   signal(sig: number, disposition: SignalDisposition): SignalDisposition {

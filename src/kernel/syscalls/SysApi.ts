@@ -63,6 +63,8 @@ export interface SysApi {
   getgroups(): number[];
   /** Capability check, as capable(2) would answer it for the caller (CAP_SYS_ADMIN, CAP_NET_ADMIN, …). */
   capable(cap: string): boolean;
+  /** capset(2) (with PR_CAPBSET_DROP): keep only `caps`; a capability can be dropped, never gained (EPERM). */
+  capset(caps: string[]): void;
   setuid(uid: number, gid?: number, groups?: number[]): void;
   getpgrp(): number;
   getsid(pid?: number): number;

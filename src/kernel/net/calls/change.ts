@@ -1,6 +1,6 @@
 import { KernelError } from '../../errno.ts';
 import { addAddr4, addAddr6, delAddr4, delAddr6, ipv6Disabled, scope6 } from '../addrconf.ts';
-import { IFA_F, INFINITY_LIFE_TIME, SCOPE } from '../addrTypes.ts';
+import { INFINITY_LIFE_TIME, SCOPE } from '../addrTypes.ts';
 import type { AddrRequest, LinkAddRequest, LinkChange, RouteRequest } from '../api.ts';
 import { RT_TABLE, RTPROT, type Route, type RouteType } from '../fib.ts';
 import { bits, broadcastOf, network, parseIp } from '../inet.ts';
@@ -69,7 +69,8 @@ export function addrDel(stack: NetStack, req: AddrRequest): void {
   const dev = stack.need(req.dev);
   const local = addr(req.family, req.local);
   if (req.family === 4) {
-    const a = dev.addrs4.find((x) => x.local === local && x.prefixlen === req.prefixlen) ?? dev.addrs4.find((x) => x.local === local);
+    // A negative length is iproute2's "wildcard deletion" (no /LEN given): any prefix length matches.
+    const a = dev.addrs4.find((x) => x.local === local && (req.prefixlen < 0 || x.prefixlen === req.prefixlen));
     if (!a) throw new KernelError('EADDRNOTAVAIL');
     delAddr4(dev, a);
   } else {
@@ -125,4 +126,3 @@ export function routeDel(stack: NetStack, req: Partial<RouteRequest> & { family:
   stack.fib.remove((x) => x === r);
 }
 
-export const NODAD = IFA_F.NODAD;

@@ -77,7 +77,8 @@ export function routeInfo(r: Route): RouteInfo {
     gateway: r.gateway !== undefined ? fmt(r.gateway) : undefined, oif: r.dev?.ifindex, protocol: r.protocol,
     scope: r.scope, prefsrc: r.prefsrc !== undefined ? fmt(r.prefsrc) : undefined,
     metric: r.family === 6 || r.metric ? r.metric : undefined,
-    linkdown: !!r.dev && r.dev.adminUp && !r.dev.carrier, onlink: r.onlink, pref: r.family === 6 ? 'medium' : undefined,
+    // fib_sync_down_dev skips local routes' nexthops (scope nowhere): they never show linkdown.
+    linkdown: !!r.dev && r.dev.adminUp && !r.dev.carrier && r.type !== 'local', onlink: r.onlink, pref: r.family === 6 ? 'medium' : undefined,
   };
 }
 

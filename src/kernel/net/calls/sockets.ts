@@ -175,6 +175,8 @@ export function sockDiag(stack: NetStack, kinds: string[], requester?: Sock): So
     if (!kinds.includes(proto)) continue;
     for (const s of stack.sockets) {
       if (!(s instanceof InetSock) || s.proto !== proto) continue;
+      // inet_diag walks the listening and established hashes: unbound sockets and closed TCP ones are in neither.
+      if (s.lport === 0 || (proto === 'tcp' && s.state === TCP.CLOSE)) continue;
       const fam = s.v6 ? 6 : 4;
       const tw = s.state === TCP.TIME_WAIT;
       out.push({

@@ -94,6 +94,8 @@ export abstract class InetSock extends Sock {
     }
     this.laddr = addr;
     this.lport = port;
+    // inet6_bind: a socket bound to a real IPv6 address can never see IPv4 traffic.
+    if (this.v6 && addr !== 0n && !isV4Mapped(addr)) this.v6only = true;
   }
 
   /** Is `addr` (socket form) configured in this namespace, or a wildcard/loopback it may bind? */

@@ -62,6 +62,8 @@ export class PingSock extends Sock {
       if (a.stack.sysctl.icmpEchoIgnoreAll && a.pkt.family === 4) return;
       back = sendFrom(a.stack, echoReply(a.pkt, 64));
     } else if (a.kind === 'uplink') {
+      // The NAT engine behind the NIC answers only the address it leased (containers need MASQUERADE).
+      if (!a.dev.addrs4.some((x) => x.local === a.pkt.src)) return;
       const net = a.uplink.internet;
       const lan = a.pkt.dst === a.uplink.gateway || a.uplink.hosts.includes(a.pkt.dst);
       const reply = echoReply(a.pkt, lan || !net ? a.uplink.lanTtl : net.ttl);

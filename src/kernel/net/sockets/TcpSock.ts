@@ -31,13 +31,15 @@ export class TcpSock extends InetSock {
   sendq = '';
   /** FIN received: reads return EOF once rbuf is drained. */
   eof = false;
-  reset = false;
+  /** A pending error the next call reports (RST received, retransmissions exhausted). */
+  error: 'ECONNRESET' | 'ETIMEDOUT' | 'EPIPE' | null = null;
   /** We sent FIN (shutdown(SHUT_WR) or close). */
   finSent = false;
   peer: TcpSock | null = null;
   fwd: Hop[] = [];
   rev: Hop[] = [];
   private retry: number | null = null;
+  private retries = 0;
 
   constructor(stack: NetStack, v6: boolean, owner: { euid: number }, ino?: number) {
     super(stack, v6, 'stream', 6, owner, ino);
@@ -132,7 +134,7 @@ export class TcpSock extends InetSock {
         if (this.peer) charge(this.fwd, TCP_ACK_LEN);
         return out;
       }
-      if (this.reset) { this.reset = false; throw new KernelError('ECONNRESET'); }
+      if (this.error) { const e = this.error; this.error = null; throw new KernelError(e); }
       if (this.eof || this.state === TCP.CLOSE || this.state === TCP.TIME_WAIT) return '';
       if (this.state === TCP.LISTEN || this.state === TCP.SYN_SENT) throw new KernelError('ENOTCONN');
       await this.wait(task);
@@ -140,7 +142,12 @@ export class TcpSock extends InetSock {
   }
 
   async write(task: Task, data: string): Promise<void> {
-    if (this.reset) { this.reset = false; throw new KernelError('ECONNRESET'); }
+    if (this.error) {
+      const e = this.error;
+      this.error = null;
+      if (e === 'EPIPE') sendSignal(this.kernel, task, SIG.SIGPIPE);
+      throw new KernelError(e);
+    }
     if (this.state !== TCP.ESTABLISHED && this.state !== TCP.CLOSE_WAIT || this.finSent) {
       if (this.state === TCP.CLOSE || this.state === TCP.LISTEN || this.state === TCP.SYN_SENT) throw new KernelError('ENOTCONN');
       sendSignal(this.kernel, task, SIG.SIGPIPE);
@@ -158,15 +165,31 @@ export class TcpSock extends InetSock {
   private push(): void {
     if (!this.sendq || !this.peer) return;
     if (!pathWorks(this.fwd)) {
-      if (this.retry === null) this.retry = this.kernel.timers.add(1000, () => { this.retry = null; this.push(); });
+      // tcp_retries2 = 15: after that many retransmissions the connection is given up.
+      if (this.retries++ >= 15) { this.error = 'ETIMEDOUT'; this.abortQuietly(); return; }
+      if (this.retry === null) this.retry = this.kernel.timers.add(Math.min(1000 * 2 ** Math.min(this.retries, 7), 120_000), () => { this.retry = null; this.push(); });
       return;
     }
+    this.retries = 0;
     const mss = 1448;
     for (let off = 0; off < this.sendq.length; off += mss) charge(this.fwd, Math.min(mss, this.sendq.length - off) + TCP_HDR_LEN);
     charge(this.rev, TCP_ACK_LEN);
-    this.peer.rbuf += this.sendq;
+    const peer = this.peer;
+    peer.rbuf += this.sendq;
     this.sendq = '';
-    this.peer.wq.wake();
+    peer.wq.wake();
+    // Data for a socket that was closed (not just shut down) draws a RST: the next write fails.
+    if (peer.state === TCP.FIN_WAIT2 && !peer.file) { this.error = 'EPIPE'; peer.abortQuietly(); this.peer = null; }
+  }
+
+  /** Drop the connection without telling the peer (it is unreachable or already gone). */
+  private abortQuietly(): void {
+    if (this.peer?.peer === this) this.peer.peer = null;
+    this.peer = null;
+    this.state = TCP.CLOSE;
+    this.sendq = '';
+    this.wq.wake();
+    if (!this.file) this.unhash();
   }
 
   /** shutdown(SHUT_WR): our FIN; the peer reads EOF and moves to CLOSE-WAIT. */
@@ -227,7 +250,7 @@ export class TcpSock extends InetSock {
   abort(): void {
     if (this.peer) {
       const p = this.peer;
-      p.reset = true;
+      p.error = 'ECONNRESET';
       p.peer = null;
       p.state = TCP.CLOSE;
       p.wq.wake();

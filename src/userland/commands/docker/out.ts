@@ -34,14 +34,16 @@ export function connectMessage(e: ConnectError, request: string): string {
 
 /** `Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.50/containers/json"` */
 export function req(method: string, path: string): string {
-  return `${method} "http://%2Fvar%2Frun%2Fdocker.sock/v1.50${path}"`;
+  // net/url.Error prints the method as Go spells it in errors: `Get`, `Post`, `Head`.
+  const op = method[0] + method.slice(1).toLowerCase();
+  return `${op} "http://%2Fvar%2Frun%2Fdocker.sock${path === '/_ping' ? '' : '/v1.50'}${path}"`;
 }
 
 /**
  * Print a command's failure the way the docker CLI does and return its exit status:
  * daemon errors as `Error response from daemon: …` (exit 1), flag errors with the help hint (125).
  */
-export async function report(ctx: Ctx, cmd: string, e: unknown, request = req('GET', '/_ping')): Promise<number> {
+export async function report(ctx: Ctx, cmd: string, e: unknown, request = req('HEAD', '/_ping')): Promise<number> {
   if (e instanceof FlagError) {
     await ctx.proc.err(`${e.message}\nSee 'docker ${cmd} --help'.\n`);
     return 125;

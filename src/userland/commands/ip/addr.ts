@@ -60,9 +60,15 @@ export async function listAddrs(ctx: IpCtx, argv: string[], doLink: boolean): Pr
     links = links.filter((l) => addrs.some((a) => a.ifindex === l.ifindex) || !fam);
   }
   const of = (ifindex: number): AddrInfo[] => addrs.filter((a) => a.ifindex === ifindex);
+  // -o: one record per line, inner newlines as backslashes; `ip -o addr` prints addresses only.
+  const one = (text: string) => (ctx.oneline ? `${text.replace(/\n$/, '').replace(/\n/g, '\\')}\n` : text);
   for (const l of links) {
     if (ctx.brief) { ctx.print(briefLine(ctx, l, doLink ? null : of(l.ifindex))); continue; }
-    ctx.print(linkBlock(ctx, l, doLink));
+    if (ctx.oneline && !doLink) {
+      for (const a of of(l.ifindex)) ctx.print(one(`${l.ifindex}: ${l.name}${addrLines(a)}`));
+      continue;
+    }
+    ctx.print(one(linkBlock(ctx, l, doLink)));
     for (const a of of(l.ifindex)) ctx.print(addrLines(a));
     if (!doLink && ctx.stats) ctx.print(`${stats(l.stats, ctx.stats)}\n`);
   }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { reference } from '../../../../test/helpers/reference.ts';
 import { netBox } from '../../../sandbox/netTestkit.ts';
 
-const ref = (p: string) => readFileSync(new URL(`../../../../../shared/reference/${p}`, import.meta.url), 'utf8');
+const ref = reference;
 
 /** Volatile fields only: interface indexes (and the peer index after @if), a random host-side MAC. */
 const normIndex = (s: string) => s.replace(/^\d+: /gm, 'N: ').replace(/@if\d+/g, '@ifN');
@@ -34,6 +34,20 @@ describe('ip in a fresh network namespace (05-net-none)', () => {
     expect(w.status).toBe(0);
     expect((await box.run('cat /proc/sys/net/ipv6/conf/lo/disable_ipv6', { from: ns })).stdout).toBe('1\n');
     expect((await box.run('ip a', { from: ns })).stdout).toBe(ref('05-net-none/ctr_ip_a_lo_up_ipv6_disabled.txt'));
+  });
+
+  test('veth states: peer down, M-DOWN and LOWERLAYERDOWN, then tentative fe80 until DAD is done', async () => {
+    const box = await netBox();
+    const ns = await box.netnsTask();
+    const run = async (c: string) => (await box.run(c, { from: ns })).stdout;
+    await run('ip link add nsrefa address 0e:4f:79:a9:8e:7f type veth peer name nsrefb address ea:9e:83:b5:63:ca');
+    await run('ip link set nsrefa up');
+    const [links, tentative, settled] = ref('11-format-probes/ip_veth_states_in_fresh_netns.txt').split('\n\n');
+    expect(await run('ip link')).toBe(`${links}\n`);
+    await run('ip link set nsrefb up');
+    expect(await run('ip -6 a show dev nsrefa')).toBe(`${tentative}\n`);
+    await box.sleep(3000);
+    expect(await run('ip a')).toBe(settled);
   });
 
   test('without CAP_NET_ADMIN a change is refused by the kernel (exit 2)', async () => {

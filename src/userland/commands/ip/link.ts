@@ -1,6 +1,5 @@
 import { O_RDONLY } from '../../../kernel/constants.ts';
 import type { LinkAddRequest, LinkChange, NetnsRef } from '../../../kernel/net/api.ts';
-import { IFF } from '../../../kernel/net/NetDevice.ts';
 import { duparg, invarg, matches, nextArg, NETNS_RUN_DIR, type IpCtx } from './common.ts';
 import { listAddrs } from './addr.ts';
 
@@ -154,4 +153,3 @@ async function add(ctx: IpCtx, p: Parsed, fds: number[]): Promise<number> {
 
 const VETH_USAGE = 'Usage: ip link <options> type veth [peer <options>]\nTo get <options> type \'ip link add help\'\n';
 
-export const LINK_UP = IFF.UP;

@@ -1,7 +1,7 @@
 import { SIG } from '../../../kernel/constants.ts';
 import { isKernelError } from '../../../kernel/errno.ts';
 import type { NetApi, PingReply } from '../../../kernel/net/api.ts';
-import { formatIp, type IpAddr } from '../../../kernel/net/inet.ts';
+import { formatIp } from '../../../kernel/net/inet.ts';
 import type { ProgramImage } from '../../../kernel/program.ts';
 import { getopt, GetoptError } from '../../lib/getopt.ts';
 import { resolveHost } from '../../lib/resolve.ts';
@@ -140,4 +140,3 @@ export const ping: ProgramImage = {
 
 class PingExit { constructor(readonly code: number) {} }
 
-export type { IpAddr };

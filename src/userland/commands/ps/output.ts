@@ -96,6 +96,8 @@ export function activeCols(list: FormatNode[], screenCols: number): { cols: numb
 export function showOneProc(p: PsProc | undefined, list: FormatNode[], active: number, base: Omit<PrCtx, 'maxRightward'>): string {
   let correct = 0, actual = 0, dospace = 0;
   let line = '';
+  // One context per line (printers only read it): a spread per column dominated ps on big tables.
+  const ctx: PrCtx = { ...base, maxRightward: 0 };
   for (let i = 0; i < list.length; i++) {
     const f = list[i];
     const last = i === list.length - 1;
@@ -108,7 +110,8 @@ export function showOneProc(p: PsProc | undefined, list: FormatNode[], active: n
       else maxRightward = active - Math.max(correct, actual);
     }
     maxRightward = Math.max(0, Math.min(maxRightward, OUTBUF_SIZE - 1));
-    let text = p && f.spec ? PRINTERS[f.spec.pr](p, { ...base, maxRightward }) : f.name;
+    ctx.maxRightward = maxRightward;
+    let text = p && f.spec ? PRINTERS[f.spec.pr](p, ctx) : f.name;
     let leftpad = 0;
     let legit = 0;
     switch (f.just) {

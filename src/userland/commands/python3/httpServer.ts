@@ -1,4 +1,3 @@
-import { O_RDONLY } from '../../../kernel/constants.ts';
 import type { NetApi } from '../../../kernel/net/api.ts';
 import type { Proc } from '../../../kernel/program.ts';
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
@@ -128,8 +127,4 @@ function listing(sys: SysApi, fsPath: string, urlPath: string): string {
   }
   r.push('</ul>\n<hr>\n</body>\n</html>\n');
   return r.join('\n');
-}
-
-export async function openFileCheck(sys: SysApi, p: string): Promise<boolean> {
-  try { sys.close(sys.open(p, O_RDONLY)); return true; } catch { return false; }
 }

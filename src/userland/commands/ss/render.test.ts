@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { reference } from '../../../../test/helpers/reference.ts';
 import { COLS, makeColumns, render, type Row } from './render.ts';
 
-const ref = (p: string) => readFileSync(new URL(`../../../../../shared/reference/${p}`, import.meta.url), 'utf8');
+const ref = reference;
 
 /** Rows as ss buffers them: header, full rows, and a last row that stops at its Process cell. */
 function rows(cells: string[][]): Row[] {

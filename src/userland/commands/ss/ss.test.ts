@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { reference } from '../../../../test/helpers/reference.ts';
 import { CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID } from '../../../kernel/constants.ts';
 import { netBox } from '../../../sandbox/netTestkit.ts';
 
-const ref = (p: string) => readFileSync(new URL(`../../../../../shared/reference/${p}`, import.meta.url), 'utf8');
+const ref = reference;
 /** The capture kernel lacked DCCP and ss said so on stderr; that line is not emulated. */
 const noDccp = (s: string) => s.replace('RTNETLINK answers: Invalid argument\n', '');
 
@@ -46,6 +46,16 @@ describe('ss in a fresh network namespace, on an 80-column terminal', () => {
     expect((await box.run('ss -anut', { from: ns })).stdout).toBe(`${a}\n`);
     expect((await box.run('ss -lnut', { from: ns })).stdout).toBe(`${b}\n`);
     expect((await box.run('ss -ltn -6', { from: ns })).stdout).toBe(c);
+  });
+});
+
+describe('ss in a namespace wired like a bridge-mode container', () => {
+  test('ss and ss -tlnp: the container has no sockets of its own to show', async () => {
+    const box = await netBox();
+    const ctr = await box.bridgeContainer({ bridge: 'nsrefbr0', gateway: '172.17.0.1', veth: 'nsrefveth7c2e9', addr: '172.17.0.2', mac: '02:42:ac:11:00:02' });
+    expect((await box.runOnTty(['ss'], 80, { from: ctr })).output).toBe(noDccp(ref('02-default/ctr_ss.txt')));
+    expect((await box.runOnTty(['ss', '-tlnp'], 80, { from: ctr })).output).toBe(ref('02-default/ctr_ss_tlnp.txt'));
+    expect((await box.run('ss -tln', { from: ctr })).stdout).toBe('State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n');
   });
 });
 
