@@ -6,9 +6,9 @@ import { ttySession } from '../../../../test/helpers/tty.ts';
 describe('id', () => {
   test('the login shell user has wheel as a supplementary group', async () => {
     const run = await ttySession(bootSandbox());
-    expect(await run('id')).toBe('uid=1000(vagrant) gid=1000(vagrant) groups=1000(vagrant),998(wheel)\n');
-    expect(await run('id -G')).toBe('1000 998\n');
-    expect(await run('id -Gn')).toBe('vagrant wheel\n');
+    expect(await run('id')).toBe('uid=1000(vagrant) gid=1000(vagrant) groups=1000(vagrant),998(wheel),970(docker)\n');
+    expect(await run('id -G')).toBe('1000 998 970\n');
+    expect(await run('id -Gn')).toBe('vagrant wheel docker\n');
   });
 
   test('-u -g -n, users by name, root', async () => {
@@ -17,8 +17,8 @@ describe('id', () => {
     expect((await execCapture(k, ['id', '-u'], { uid: 1000 })).stdout).toBe('1000\n');
     expect((await execCapture(k, ['id', '-un'], { uid: 1000 })).stdout).toBe('vagrant\n');
     expect((await execCapture(k, ['id', '-gn'], { uid: 1000 })).stdout).toBe('vagrant\n');
-    expect((await execCapture(k, ['id', 'vagrant'])).stdout).toBe('uid=1000(vagrant) gid=1000(vagrant) groups=1000(vagrant),998(wheel)\n');
-    expect((await execCapture(k, ['id', '-nG', 'vagrant'])).stdout).toBe('vagrant wheel\n');
+    expect((await execCapture(k, ['id', 'vagrant'])).stdout).toBe('uid=1000(vagrant) gid=1000(vagrant) groups=1000(vagrant),998(wheel),970(docker)\n');
+    expect((await execCapture(k, ['id', '-nG', 'vagrant'])).stdout).toBe('vagrant wheel docker\n');
   });
 
   test('errors', async () => {
