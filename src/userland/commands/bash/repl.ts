@@ -9,7 +9,7 @@ import { Interpreter } from '../../shell/interp/Interpreter.ts';
 import { JobTable } from '../../shell/jobs.ts';
 import { parse, parseScript } from '../../shell/parser.ts';
 import { renderPrompt } from '../../shell/prompt.ts';
-import { LineEditor } from '../../shell/readline/editor.ts';
+import { LineEditor } from '../../shell/readline/LineEditor.ts';
 import { ShellExit, ShellInterrupt, type ShellState } from '../../shell/ShellState.ts';
 import { passwd } from '../../lib/users.ts';
 

@@ -111,6 +111,12 @@ describe('wide characters', () => {
       .toEqual(['abcdefg', ' \x1b[K語', 'x', '\b\x1b[K', `\x1b[A${fwd(7)}\x1b[K\r\n\r\x1b[K\x1b[A${fwd(9)}`]);
   });
 
+  test('Enter below a full row of them skips the wrap-flag fix (readline counts that row in bytes)', async () => {
+    const ed = editor(10);
+    expect(await keys(ed, '日本語日')).toEqual(['日本語日 \r']);
+    expect(await ed.feed('\r')).toMatchObject({ output: '\x1b[A\r\n', line: '日本語日' });
+  });
+
   test('layout: padding, tabs to multiples of 8, control characters as ^X, newlines', () => {
     const rows = (text: string, cols: number) =>
       layout(2, [...text], 0, null, cols).rows.map((r) => r.map((g) => g.s || '$').join(''));

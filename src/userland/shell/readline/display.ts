@@ -222,20 +222,25 @@ export class Display {
     else this.emit('\x1b[K');
   }
 
-  /** _rl_update_final, on accept-line: go below the line (re-drawing the last cell of a full last row so xterm drops its wrap flag), then CRLF. */
+  /**
+   * _rl_update_final, on accept-line: go below the line, then CRLF. When the cursor sits alone on
+   * an empty last row, the full row above gets its last cell re-drawn instead, so xterm drops its
+   * wrap flag. readline compares that row's length in bytes with the width, so rows holding
+   * multibyte characters skip this.
+   */
   final(): void {
+    const len = (row: Glyph[]) => row.reduce((n, g) => n + (g.s ? utf8Length(g.s) : 1), 0);
     let bot = this.rows.length - 1;
     let full = false;
     if (bot > 0 && this.c === 0 && this.rows[bot].length === 0) { bot--; full = true; }
     this.moveVert(bot);
     const row = this.rows[bot];
-    if (full && width(row) === this.cols) {
-      const last = row[row.length - 1];
-      this.moveCol(this.cols - last.w);
+    if (full && len(row) === this.cols) {
+      this.moveCol(this.cols - 1);
       this.emit('\x1b[K');
-      this.put([last]);
+      this.put(row.slice(-1));
     }
-    if (width(row) > 0 || this.c > 0) this.emit('\r\n');
+    if (len(row) > 0 || this.c > 0) this.emit('\r\n');
     this.rows = [[]];
     this.r = 0;
     this.c = 0;
