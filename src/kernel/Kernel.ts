@@ -216,6 +216,7 @@ export class Kernel {
   async block(task: Task, register: (wake: () => void) => () => void, interruptible = true): Promise<void> {
     if (!task.alive) throw new TaskExit(task);
     task.state = 'S';
+    task.callsSinceSleep = 0;
     let unregister: () => void = () => undefined;
     const blocker = { reject: (_: unknown) => undefined as void, interruptible };
     try {
@@ -232,9 +233,31 @@ export class Kernel {
     await waitWhileStopped(task);
   }
 
+  /**
+   * cond_resched at a system call boundary. Programs are coroutines: one that copies without ever
+   * sleeping (cat /dev/zero > /dev/null, two tasks ping-ponging through a pipe) would only ever
+   * resume in microtasks and starve the event loop, ^C included. After RESCHED_CALLS calls in a row
+   * that did not sleep, the task waits for one macrotask. Counting calls (not wall time) keeps runs
+   * on the virtual clock deterministic; the clock and CPU accounting are left alone.
+   */
+  async resched(task: Task): Promise<void> {
+    if (++task.callsSinceSleep < Kernel.RESCHED_CALLS) return;
+    task.callsSinceSleep = 0;
+    this.yielding++;
+    try {
+      await new Promise<void>((r) => this.host.macrotask(r));
+    } finally {
+      this.yielding--;
+    }
+    await waitWhileStopped(task);
+  }
+
+  static readonly RESCHED_CALLS = 64;
+
   /** sched_yield for CPU-bound programs: let the event loop (and ^C) in, account a little CPU time. */
   async yieldCpu(task: Task): Promise<void> {
     if (!task.alive) throw new TaskExit(task);
+    task.callsSinceSleep = 0;
     this.yielding++;
     try {
       await new Promise<void>((r) => this.host.macrotask(r));

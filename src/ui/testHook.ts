@@ -1,5 +1,5 @@
 import type { Terminal } from '@xterm/xterm';
-import type { ClientStatus } from './sandboxClient.svelte.ts';
+import type { ClientStatus } from './sandbox/client.svelte.ts';
 
 /**
  * `window.__nsbox`: a read-only window into the app for the browser tests (test/browser). Reads text,

@@ -5,20 +5,24 @@
  * Control calls go through Comlink (`Comlink.wrap<SandboxWorkerApi>(worker)`). Each terminal has its own
  * MessagePort, created by the main thread and transferred in `open`: keystrokes travel main → worker as
  * `PortToWorker` messages, and the terminal's output travels worker → main as `PortFromWorker` messages,
- * batched so that at most one `output` message is posted per macrotask.
+ * batched so that at most one `output` message is posted per macrotask. Namespace snapshots for the map
+ * travel on one more port (`watch`), at most one per completed command.
  */
+import type { NamespaceSnapshot } from '../sandbox/snapshot.ts';
+import type { LensOutput, LensView } from './lensViews.ts';
 
-/** Main thread → worker, on a terminal's port. */
-export type PortToWorker = { type: 'input'; data: string };
+export type { LensOutput, LensView, NamespaceSnapshot };
+export type { EventFromWorker, PortFromWorker, PortToWorker } from './messages.ts';
+export { LENS_VIEWS } from './lensViews.ts';
 
-/** Worker → main thread, on a terminal's port. */
-export type PortFromWorker =
-  /** Everything the terminal printed since the previous message (one message per macrotask at most). */
-  | { type: 'output'; data: string }
-  /** The terminal's session has ended (its last process closed it). No message follows. */
-  | { type: 'closed'; status: number | undefined };
+export interface BootOptions {
+  /** Seed for container ids, MACs and veth names: the same seed and keystrokes give the same machine. */
+  seed: number;
+}
 
 export interface SandboxWorkerApi {
+  /** Boots the machine (once; later calls are ignored). `open` boots with defaults if this was never called. */
+  boot(opts: BootOptions): Promise<void>;
   /**
    * Opens a terminal (a login shell on a new pty) of `cols`×`rows`. `port` must be transferred:
    * `api.open(cols, rows, Comlink.transfer(port2, [port2]))`. The sandbox boots on the first call
@@ -31,4 +35,16 @@ export interface SandboxWorkerApi {
   resize(id: number, cols: number, rows: number): void;
   /** Stops delivering the terminal's output and closes its port. The session itself keeps running. */
   close(id: number): void;
+  /**
+   * Resolves once terminal `id` waits for input again (its command finished) or its session ended;
+   * false when the system gave up waiting (a program is still running). Used to replay sessions.
+   */
+  settled(id: number): Promise<boolean>;
+  /** Subscribes `port` (transferred) to snapshot events; the current snapshot is sent at once. */
+  watch(port: MessagePort): void;
+  /**
+   * Runs a lens view as seen from the host's init (`hostPid` null) or from the process with host pid
+   * `hostPid` (a container's first process), outside any terminal.
+   */
+  lens(view: LensView, hostPid: number | null): Promise<LensOutput>;
 }

@@ -1,7 +1,7 @@
 import { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY, O_TRUNC, O_APPEND, O_CLOEXEC } from '../constants.ts';
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
-import type { Task } from '../task/Task.ts';
+import { TaskExit, type Task } from '../task/Task.ts';
 import { PtsInode, devptsOf } from '../tty/Devpts.ts';
 import { checkAccess, fileMode, nsOf, type AccessContext, type Inode } from '../vfs/inode.ts';
 import { canRead, canWrite, memDeviceOps, openRegular, Pipe, ttyOps } from '../vfs/fileOps.ts';
@@ -50,7 +50,11 @@ export class SysFs {
         if (canWrite(flags)) throw new KernelError('EISDIR');
         return new OpenFile({ read: () => { throw new KernelError('EISDIR'); }, write: () => { throw new KernelError('EBADF'); } }, flags, name, ref);
       case 'file':
-        if (nsOf(inode)) return new OpenFile({ read: () => { throw new KernelError('EINVAL'); }, write: () => { throw new KernelError('EINVAL'); } }, flags, name, ref);
+        if (nsOf(inode)) {
+          // An open nsfs file holds its namespace (get_net); closing the last one may free it (put_net).
+          const release = nsOf(inode)!.type === 'net' ? () => this.kernel.namespacesChanged() : undefined;
+          return new OpenFile({ read: () => { throw new KernelError('EINVAL'); }, write: () => { throw new KernelError('EINVAL'); }, release }, flags, name, ref);
+        }
         return openRegular(ref, flags, this.ctx, name, () => this.kernel.clock.now());
       case 'chr':
         return this.openDevice(ref, flags, path);
@@ -72,16 +76,23 @@ export class SysFs {
 
   close(fd: number): void { this.task.fdTable.close(fd); }
 
+  // A killed task never returns to user space, so it cannot go on copying (cat /dev/zero > /dev/null
+  // after ^C); and a run of calls that never sleep reaches a preemption point (Kernel.resched).
   async read(fd: number): Promise<string> {
+    if (!this.task.alive) throw new TaskExit(this.task);
     const file = this.task.fdTable.get(fd);
     if (!canRead(file.flags)) throw new KernelError('EBADF');
-    return file.ops.read(file, this.task);
+    const data = await file.ops.read(file, this.task);
+    await this.kernel.resched(this.task);
+    return data;
   }
 
   async write(fd: number, data: string): Promise<void> {
+    if (!this.task.alive) throw new TaskExit(this.task);
     const file = this.task.fdTable.get(fd);
     if (!canWrite(file.flags)) throw new KernelError('EBADF');
     await file.ops.write(file, data, this.task);
+    await this.kernel.resched(this.task);
   }
 
   dup(fd: number): number { return this.task.fdTable.install(this.task.fdTable.get(fd)); }

@@ -80,6 +80,8 @@ export class Task {
   readonly childEvents = new WaitQueue();
   /** Waiters woken by SIGCONT. */
   readonly continueWaiters = new Set<() => void>();
+  /** System calls since the task last slept or yielded (Kernel.resched's preemption count). */
+  callsSinceSleep = 0;
   /** Signals caught while the program was between system calls, delivered at the next one. */
   readonly pendingHandlers: number[] = [];
 

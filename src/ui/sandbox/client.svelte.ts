@@ -1,5 +1,13 @@
 import * as Comlink from 'comlink';
-import type { PortFromWorker, PortToWorker, SandboxWorkerApi } from '../worker/protocol.ts';
+import type {
+  EventFromWorker,
+  LensOutput,
+  LensView,
+  NamespaceSnapshot,
+  PortFromWorker,
+  PortToWorker,
+  SandboxWorkerApi,
+} from '../../worker/protocol.ts';
 
 export type ClientStatus = 'starting' | 'running' | 'failed';
 
@@ -31,6 +39,12 @@ export class TerminalConnection {
     void this.api.resize(this.id, cols, rows).catch(() => {});
   }
 
+  /** Resolves when the command typed last has finished (see SandboxWorkerApi.settled). */
+  settled(): Promise<boolean> {
+    if (this.#disposed) return Promise.resolve(true);
+    return this.api.settled(this.id).catch(() => false);
+  }
+
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
@@ -41,25 +55,40 @@ export class TerminalConnection {
 }
 
 /**
- * Owns the sandbox worker. Reactive state (Svelte runes) tells the UI whether the worker is alive;
- * `restart()` replaces a failed worker with a fresh machine and bumps `generation` so panes reconnect.
+ * Owns the sandbox worker (one worker = one machine). Reactive state tells the UI whether the worker is
+ * alive and what its namespaces look like; `restart()` replaces the machine and bumps `generation` so
+ * panes reconnect. The page never runs simulation code: everything here is messages.
  */
 export class SandboxClient {
-  status = $state<ClientStatus>('starting');
-  error = $state<string | null>(null);
-  /** Technical detail for the failure (a stack trace), shown folded. */
-  errorDetail = $state<string | null>(null);
-  generation = $state(0);
+  #status = $state<ClientStatus>('starting');
+  #error = $state<string | null>(null);
+  #errorDetail = $state<string | null>(null);
+  #generation = $state(0);
+  /** The latest namespace picture (raw: replaced whole, never mutated). */
+  #snapshot = $state.raw<NamespaceSnapshot | null>(null);
 
   #worker: Worker | null = null;
   #api: Comlink.Remote<SandboxWorkerApi> | null = null;
+  #events: MessagePort | null = null;
+  #seed: number;
 
-  constructor() {
+  constructor(seed: number) {
+    this.#seed = seed;
     this.#spawn();
   }
 
+  get status(): ClientStatus { return this.#status; }
+  /** Why the machine stopped, for the pane's notice. */
+  get error(): string | null { return this.#error; }
+  /** Technical detail for the failure (a stack trace), shown folded. */
+  get errorDetail(): string | null { return this.#errorDetail; }
+  /** Bumped on every restart: terminals of an older generation are gone. */
+  get generation(): number { return this.#generation; }
+  get snapshot(): NamespaceSnapshot | null { return this.#snapshot; }
+  get seed(): number { return this.#seed; }
+
   #spawn(): void {
-    const worker = new Worker(new URL('../worker/sandbox.worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../../worker/sandbox.worker.ts', import.meta.url), {
       type: 'module',
       name: 'nsbox-sandbox',
     });
@@ -70,34 +99,50 @@ export class SandboxClient {
     });
     worker.addEventListener('messageerror', () => this.fail('The sandbox worker sent a message that could not be read.'));
     this.#worker = worker;
-    this.#api = Comlink.wrap<SandboxWorkerApi>(worker);
+    const api = Comlink.wrap<SandboxWorkerApi>(worker);
+    this.#api = api;
+    void api.boot({ seed: this.#seed }).catch((err: unknown) => {
+      if (api === this.#api) this.fail(...describeError(err));
+    });
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = (ev: MessageEvent<EventFromWorker>) => {
+      if (api === this.#api && ev.data?.type === 'snapshot') this.#snapshot = ev.data.snapshot;
+    };
+    this.#events = port1;
+    void api.watch(Comlink.transfer(port2, [port2])).catch(() => {});
   }
 
   /** Shows the failure in every pane (with a restart button). The first failure wins. */
   fail(message: string, detail: string | null = null): void {
-    if (this.status === 'failed') return;
-    this.status = 'failed';
-    this.error = message;
-    this.errorDetail = detail;
+    if (this.#status === 'failed') return;
+    this.#status = 'failed';
+    this.#error = message;
+    this.#errorDetail = detail;
+  }
+
+  #stop(): void {
+    this.#worker?.terminate();
+    this.#events?.close();
+    this.#worker = null;
+    this.#api = null;
+    this.#events = null;
   }
 
   /** Stops the worker for good (the app is being torn down). */
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#api = null;
+    this.#stop();
   }
 
-  /** Throws the machine away and boots a new one. */
-  restart(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#api = null;
-    this.error = null;
-    this.errorDetail = null;
-    this.status = 'starting';
+  /** Throws the machine away and boots a new one (with a new seed when given). */
+  restart(seed = this.#seed): void {
+    this.#stop();
+    this.#seed = seed;
+    this.#error = null;
+    this.#errorDetail = null;
+    this.#status = 'starting';
+    this.#snapshot = null;
     this.#spawn();
-    this.generation++;
+    this.#generation++;
   }
 
   async openTerminal(cols: number, rows: number, handlers: TerminalHandlers): Promise<TerminalConnection> {
@@ -111,13 +156,20 @@ export class SandboxClient {
     };
     try {
       const id = await api.open(cols, rows, Comlink.transfer(port2, [port2]));
-      if (api === this.#api && this.status === 'starting') this.status = 'running';
+      if (api === this.#api && this.#status === 'starting') this.#status = 'running';
       return new TerminalConnection(api, id, port1);
     } catch (err) {
       port1.close();
       if (api === this.#api) this.fail(...describeError(err));
       throw err;
     }
+  }
+
+  /** Runs a lens view from the host (hostPid null) or from a container's first process. */
+  async lens(view: LensView, hostPid: number | null): Promise<LensOutput> {
+    const api = this.#api;
+    if (!api) throw new Error('sandbox worker not running');
+    return api.lens(view, hostPid);
   }
 }
 

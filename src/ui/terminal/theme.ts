@@ -4,14 +4,14 @@ import type { ITheme } from '@xterm/xterm';
 export const terminalFontFamily =
   'ui-monospace, "SF Mono", Menlo, "Cascadia Mono", "Cascadia Code", Consolas, "DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono", "Ubuntu Mono", monospace';
 
-export const pageBackground = '#0d1117';
+export type ThemeName = 'dark' | 'light';
 
-/** A dark palette (after GitHub's dark terminal colours). */
-export const terminalTheme: ITheme = {
-  background: pageBackground,
+/** A dark palette (after GitHub's dark terminal colours). Background matches the page's --term-bg. */
+const dark: ITheme = {
+  background: '#0d1117',
   foreground: '#c9d1d9',
   cursor: '#58a6ff',
-  cursorAccent: pageBackground,
+  cursorAccent: '#0d1117',
   selectionBackground: '#264f78',
   black: '#484f58',
   red: '#ff7b72',
@@ -30,3 +30,35 @@ export const terminalTheme: ITheme = {
   brightCyan: '#56d4dd',
   brightWhite: '#f0f6fc',
 };
+
+/**
+ * A light palette (after GitHub's light terminal colours): ANSI "white" and "bright" colours are
+ * darkened so text programs print in white-ish colours stays readable on a light background.
+ */
+const light: ITheme = {
+  background: '#ffffff',
+  foreground: '#1f2328',
+  cursor: '#0969da',
+  cursorAccent: '#ffffff',
+  selectionBackground: '#b6d7ff',
+  black: '#24292f',
+  red: '#cf222e',
+  green: '#116329',
+  yellow: '#4d2d00',
+  blue: '#0969da',
+  magenta: '#8250df',
+  cyan: '#1b7c83',
+  white: '#6e7781',
+  brightBlack: '#57606a',
+  brightRed: '#a40e26',
+  brightGreen: '#1a7f37',
+  brightYellow: '#633c01',
+  brightBlue: '#218bff',
+  brightMagenta: '#a475f9',
+  brightCyan: '#3192aa',
+  brightWhite: '#8c959f',
+};
+
+export function terminalTheme(name: ThemeName): ITheme {
+  return name === 'light' ? light : dark;
+}

@@ -80,7 +80,12 @@ export abstract class Sock {
       this.file = new OpenFile({
         read: (_f, t) => this.read(t),
         write: (_f, data, t) => this.write(t, data),
-        release: () => { this.file = null; this.release(); },
+        release: () => {
+          this.file = null;
+          this.release();
+          // A socket holds its namespace (sk_net_refcnt): the last close may let cleanup_net run.
+          if (this.stack.ns !== this.kernel.initNsProxy.net) this.kernel.namespacesChanged();
+        },
       }, O_RDWR, `socket:[${this.ino}]`);
       socketFiles.set(this.file, this);
     }

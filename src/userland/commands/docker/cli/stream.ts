@@ -1,3 +1,4 @@
+import { SIG } from '../../../../kernel/constants.ts';
 import { isKernelError } from '../../../../kernel/errno.ts';
 import type { Termios } from '../../../../kernel/syscalls/SysApi.ts';
 import type { Attachment } from '../api.ts';
@@ -20,6 +21,10 @@ export async function relay(ctx: Ctx, att: Attachment, opts: { stdin: boolean; t
   if (opts.stdin && opts.tty && sys.isatty(0)) {
     saved = sys.tcgetattr(0);
     sys.tcsetattr(0, { ...saved, icanon: false, echo: false, isig: false, onlcr: false });
+  }
+  // monitorTtySize: follow the client terminal's size (SIGWINCH) on the container's console.
+  if (opts.tty && sys.isatty(1)) {
+    sys.signal(SIG.SIGWINCH, () => { try { const ws = sys.getWinsize(1); att.resize(ws.cols, ws.rows); } catch { /* gone */ } });
   }
   let detached = false;
   let done = false;

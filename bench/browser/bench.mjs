@@ -1,0 +1,354 @@
+// Browser benchmarks: the production build and the floor page (xterm.js + an echoing worker, built by
+// bench/run.mjs into the same directory) served from one sub-path on 127.0.0.1, driven in Debian's
+// Chromium through playwright-core (nothing is downloaded). Times are taken inside the page: a
+// MutationObserver sees xterm.js's DOM renderer put text on screen; keystrokes are timed from their
+// `keydown` event. Each app measurement has its floor twin in the same run.
+import { accessSync, constants } from 'node:fs';
+import { serveStatic } from '../../test/browser/server.mjs';
+import { SESSION_COMMANDS } from '../lib/session.mjs';
+
+export const BASE_PATH = '/nsbox/';
+export const FLOOR_DIR = '__floor';
+
+// The same flags as the browser tests (test/browser/run.mjs).
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A prompt line: `vagrant@archlinux ~ $`, `root@bb8d7e679d1d:/#`, BusyBox `/ #` (test/browser/helpers.mjs). */
+const PROMPT_SOURCE = String.raw`^(?:[a-z_][\w-]*@[\w.-]+[: ].*[$#]|[~/][^\s]* #) ?$`;
+
+/**
+ * Installed before any page script: longtask entries, keydown times, and `until(regex)` promises
+ * resolved at the DOM mutation that made the terminal's visible rows match.
+ */
+function probe(promptSource) {
+  const B = (window.__bench = { longtasks: [], keys: [], firstPrompt: null, waits: new Map(), nextId: 1 });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    B.noLongtask = true;
+  }
+  addEventListener('keydown', (e) => B.keys.push(e.timeStamp), true);
+  const prompt = new RegExp(promptSource);
+  B.text = () => {
+    const rows = document.querySelector('.xterm-rows');
+    if (!rows) return '';
+    const lines = [...rows.children].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+$/, ''));
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  };
+  B.arm = (source, flags) => {
+    const id = B.nextId++;
+    const w = { re: new RegExp(source, flags), keyIndex: B.keys.length, done: null };
+    w.promise = new Promise((resolve) => { w.resolve = resolve; });
+    B.waits.set(id, w);
+    return id;
+  };
+  B.result = (id, timeoutMs) => {
+    const w = B.waits.get(id);
+    const check = () => {
+      if (w.done) return;
+      if (w.re.test(B.text())) { w.done = true; w.resolve({ end: performance.now(), start: B.keys[w.keyIndex] ?? null }); }
+    };
+    check();
+    setTimeout(() => { if (!w.done) { w.done = true; w.resolve({ timeout: true, text: B.text().slice(-2000) }); } }, timeoutMs);
+    return w.promise.finally(() => B.waits.delete(id));
+  };
+  const onMutation = () => {
+    const now = performance.now();
+    let text;
+    if (B.firstPrompt === null) {
+      text = B.text();
+      if (prompt.test(text.split('\n').at(-1) ?? '')) B.firstPrompt = now;
+    }
+    for (const w of B.waits.values()) {
+      if (w.done) continue;
+      text ??= B.text();
+      if (w.re.test(text)) { w.done = true; w.resolve({ end: now, start: B.keys[w.keyIndex] ?? null }); }
+    }
+  };
+  new MutationObserver(onMutation).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (n, d = 1) => (n === null || n === undefined ? null : Math.round(n * 10 ** d) / 10 ** d);
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+class Page {
+  constructor(page, kind) {
+    this.page = page;
+    this.kind = kind;
+  }
+
+  /** Types `keys` (untimed) then presses `press` and resolves when the rows match `re`: ms from keydown. */
+  async timed(re, press, { timeout = 30_000 } = {}) {
+    const id = await this.page.evaluate(([s, f]) => window.__bench.arm(s, f), [re.source, re.flags]);
+    await this.page.keyboard.press(press);
+    const r = await this.page.evaluate(([i, t]) => window.__bench.result(i, t), [id, timeout]);
+    if (r.timeout) throw new Error(`${this.kind}: timed out waiting for /${re.source}/ after ${press}\n${r.text}`);
+    return r.start === null ? null : r.end - r.start;
+  }
+
+  /** Types `text` and waits until the terminal shows it at the end of the last line. */
+  async type(text) {
+    await this.page.keyboard.type(text);
+    await this.page.waitForFunction((t) => window.__bench.text().endsWith(t), text, { timeout: 30_000 });
+  }
+
+  /** Types a command and Enter; resolves when a prompt is the last line again. */
+  async command(cmd, { timeout = 60_000 } = {}) {
+    await this.type(cmd);
+    return this.timed(new RegExp(PROMPT_SOURCE.replace(/^\^/, '(?:^|\\n)')), 'Enter', { timeout });
+  }
+
+  async focus() {
+    await this.page.locator('.xterm').first().click();
+  }
+
+  async appText() {
+    return this.page.evaluate(() => window.__nsbox?.terminalText(0) ?? '');
+  }
+}
+
+/** The output of the last `cmd` typed at a prompt, as the terminal shows it (from the app's test hook). */
+function outputOf(text, cmd) {
+  const lines = text.split('\n');
+  let i = lines.length - 1;
+  while (i >= 0 && !(lines[i].endsWith(` ${cmd}`) && /[$#] /.test(lines[i]))) i--;
+  if (i < 0) return '';
+  return lines.slice(i + 1, -1).join('\n');
+}
+
+/** Canned bytes for the floor: the app's output of a command, then the floor's prompt. */
+const canned = (output) => `${output ? `${output.replace(/\n/g, '\r\n')}\r\n` : ''}vagrant@archlinux ~ $ `;
+
+/** Heap in use (after a GC) of every page and worker of `context`, through a browser-level CDP session. */
+async function contextHeap(browser, context) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const pages = context.pages();
+    const ids = new Set();
+    for (const p of pages) {
+      const s = await context.newCDPSession(p);
+      const { targetInfo } = await s.send('Target.getTargetInfo');
+      ids.add(targetInfo.browserContextId);
+      await s.detach();
+    }
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const mine = targetInfos.filter((t) => ids.has(t.browserContextId) && (t.type === 'page' || t.type === 'worker'));
+    let nextId = 1;
+    const call = (sessionId, method, params = {}) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        const timer = setTimeout(() => { cdp.off('Target.receivedMessageFromTarget', on); reject(new Error(`${method} timed out`)); }, 30_000);
+        const on = (ev) => {
+          if (ev.sessionId !== sessionId) return;
+          const msg = JSON.parse(ev.message);
+          if (msg.id !== id) return;
+          clearTimeout(timer);
+          cdp.off('Target.receivedMessageFromTarget', on);
+          if (msg.error) reject(new Error(`${method}: ${msg.error.message}`));
+          else resolve(msg.result);
+        };
+        cdp.on('Target.receivedMessageFromTarget', on);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      });
+    const out = { pagesMB: 0, workersMB: 0, pages: 0, workers: 0 };
+    for (const t of mine) {
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+      try {
+        await call(sessionId, 'HeapProfiler.collectGarbage');
+        const { usedSize } = await call(sessionId, 'Runtime.getHeapUsage');
+        if (t.type === 'page') { out.pagesMB += usedSize / 2 ** 20; out.pages++; } else { out.workersMB += usedSize / 2 ** 20; out.workers++; }
+      } finally {
+        await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+      }
+    }
+    return { totalMB: round(out.pagesMB + out.workersMB), pagesMB: round(out.pagesMB), workersMB: round(out.workersMB), pages: out.pages, workers: out.workers };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * @param {{ dist: string, quick?: boolean, log?: (s: string) => void }} o
+ * @returns {Promise<object>} results, or `{ skipped }`
+ */
+export async function runBrowserBenches({ dist, quick = false, log = () => {} }) {
+  const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+  } catch {
+    return { skipped: `Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)` };
+  }
+  const { chromium } = await import('playwright-core');
+  const server = await serveStatic(dist, BASE_PATH);
+  const appUrl = server.url;
+  const floorUrl = `${server.url}${FLOOR_DIR}/`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  const runs = quick ? 3 : 5;
+  const results = { chromium: browser.version(), runs };
+  const errors = [];
+
+  const open = async (kind, context) => {
+    const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }));
+    await ctx.addInitScript(probe, PROMPT_SOURCE);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(`${kind}: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`${kind}: ${m.text()}`); });
+    const before = server.requests.length;
+    await page.goto(kind === 'app' ? appUrl : floorUrl);
+    await page.waitForFunction(() => window.__bench?.firstPrompt !== null, null, { timeout: 60_000 });
+    const firstPrompt = await page.evaluate(() => window.__bench.firstPrompt);
+    const requests = server.requests.slice(before);
+    const p = new Page(page, kind);
+    return { ctx, page, p, firstPrompt, requests };
+  };
+
+  try {
+    // ---------------------------------------------------------------- navigation → first prompt
+    log('browser: navigation → first prompt');
+    const nav = { app: [], floor: [] };
+    let firstLoadRequests = [];
+    for (let i = 0; i < runs; i++) {
+      for (const kind of i % 2 ? ['floor', 'app'] : ['app', 'floor']) {
+        const o = await open(kind);
+        nav[kind].push(o.firstPrompt);
+        if (kind === 'app' && i === 0) firstLoadRequests = o.requests.map((r) => r.slice(BASE_PATH.length));
+        await o.ctx.close();
+      }
+    }
+    results.firstPrompt = { appMs: round(median(nav.app)), floorMs: round(median(nav.floor)), app: nav.app.map((x) => round(x)), floor: nav.floor.map((x) => round(x)) };
+    results.firstLoadRequests = [...new Set(firstLoadRequests)];
+
+    // ------------------------------------------------- keystroke → echo, Enter → ps aux, docker -it
+    const app = await open('app');
+    const floor = await open('floor');
+    await app.p.focus();
+    await floor.p.focus();
+    const echo = { app: [], floor: [] };
+    const word = 'abcdefghijklmnopqrstuvwxyz';
+    for (const side of ['app', 'floor']) {
+      const p = side === 'app' ? app.p : floor.p;
+      for (let r = 0; r < (quick ? 1 : 2); r++) {
+        let typed = '';
+        for (const ch of word) {
+          typed += ch;
+          const ms = await p.timed(new RegExp(`${escapeRe(typed)}$`), ch);
+          echo[side].push(ms);
+        }
+        await p.page.keyboard.press('Control+U');
+        await p.page.waitForFunction(() => /[$#] ?$/.test(window.__bench.text()));
+      }
+    }
+    results.keystrokeEcho = { appMs: round(median(echo.app)), floorMs: round(median(echo.floor)), samples: echo.app.length, appMaxMs: round(Math.max(...echo.app)), floorMaxMs: round(Math.max(...echo.floor)) };
+    log(`browser: keystroke → echo ${results.keystrokeEcho.appMs} ms (floor ${results.keystrokeEcho.floorMs})`);
+
+    // ps aux: the app's own output is replayed by the floor.
+    await app.p.command('ps aux');
+    const psOut = outputOf(await app.p.appText(), 'ps aux');
+    await floor.page.evaluate((m) => window.__floor.setCanned(m), { 'ps aux': canned(psOut), clear: `\x1b[H\x1b[2J${canned('')}` });
+    const ps = { app: [], floor: [] };
+    const psLast = /\d:\d\d ps aux$/m;
+    for (let i = 0; i < runs; i++) {
+      for (const side of ['app', 'floor']) {
+        const p = side === 'app' ? app.p : floor.p;
+        await p.command('clear');
+        await p.type('ps aux');
+        ps[side].push(await p.timed(psLast, 'Enter'));
+        await p.page.waitForFunction(() => /[$#] ?$/.test(window.__bench.text()));
+      }
+    }
+    results.psAux = { appMs: round(median(ps.app)), floorMs: round(median(ps.floor)), lines: psOut.split('\n').length, app: ps.app.map((x) => round(x)) };
+    log(`browser: Enter → last line of ps aux ${results.psAux.appMs} ms (floor ${results.psAux.floorMs})`);
+
+    // docker run -it rust:latest bash → the container's prompt.
+    const dockerCmd = 'docker run -it rust:latest bash';
+    const container = /(?:^|\n)root@[0-9a-f]{12}:\/# ?$/;
+    await app.p.command('which docker');
+    if (!/\/docker$/.test(outputOf(await app.p.appText(), 'which docker'))) {
+      results.dockerRunIt = { skipped: 'no docker command in the app yet' };
+    } else {
+      await floor.page.evaluate((m) => window.__floor.setCanned(m), { [dockerCmd]: 'root@0123456789ab:/# ', exit: canned('exit') });
+      const dk = { app: [], floor: [] };
+      for (let i = 0; i < (quick ? 2 : 3); i++) {
+        for (const side of ['app', 'floor']) {
+          const p = side === 'app' ? app.p : floor.p;
+          await p.command('clear');
+          await p.type(dockerCmd);
+          dk[side].push(await p.timed(container, 'Enter', { timeout: 60_000 }));
+          await p.command('exit');
+        }
+      }
+      results.dockerRunIt = { appMs: round(median(dk.app)), floorMs: round(median(dk.floor)), app: dk.app.map((x) => round(x)) };
+      log(`browser: docker run -it → container prompt ${results.dockerRunIt.appMs} ms`);
+    }
+
+    // ------------------------------------------------------- longest task in a 200-command session
+    const n = quick ? 60 : 200;
+    log(`browser: ${n}-command session`);
+    const session = async (p, record) => {
+      await p.command('clear');
+      const t0 = await p.page.evaluate(() => performance.now());
+      const outputs = {};
+      const started = Date.now();
+      for (let i = 0; i < n; i++) {
+        const cmd = SESSION_COMMANDS[i % SESSION_COMMANDS.length];
+        await p.command(cmd);
+        if (record && i < SESSION_COMMANDS.length) outputs[cmd] = canned(outputOf(await p.appText(), cmd));
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const lt = await p.page.evaluate((t) => window.__bench.longtasks.filter(([s]) => s >= t), t0);
+      const durs = lt.map(([, d]) => d);
+      return {
+        outputs,
+        r: {
+          commands: n, seconds: round(seconds), longestTaskMs: durs.length ? round(Math.max(...durs)) : null,
+          longTasks: durs.length, totalBlockingMs: round(durs.reduce((a, d) => a + Math.max(0, d - 50), 0)),
+        },
+      };
+    };
+    const appSession = await session(app.p, true);
+    await floor.page.evaluate((m) => window.__floor.setCanned(m), appSession.outputs);
+    const floorSession = await session(floor.p, false);
+    results.session = { app: appSession.r, floor: floorSession.r, note: 'longtask entries are tasks of 50 ms or more; null: none' };
+    log(`browser: longest task ${appSession.r.longestTaskMs ?? '<50'} ms (floor ${floorSession.r.longestTaskMs ?? '<50'})`);
+
+    // ------------------------------------------------------------------------------- heap
+    await app.ctx.close();
+    await floor.ctx.close();
+    const fresh = async (kind) => {
+      const o = await open(kind);
+      const h = await contextHeap(browser, o.ctx);
+      await o.ctx.close();
+      return h;
+    };
+    const heapApp1 = await fresh('app');
+    const heapFloor = await fresh('floor');
+    log('browser: heap with ten sandboxes');
+    const ctx10 = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    for (let i = 0; i < 10; i++) await open('app', ctx10);
+    const heapApp10 = await contextHeap(browser, ctx10);
+    await ctx10.close();
+    results.heap = {
+      oneSandbox: heapApp1, tenSandboxes: heapApp10, floor: heapFloor,
+      perExtraSandboxMB: round((heapApp10.totalMB - heapApp1.totalMB) / 9),
+      note: 'app tabs at their first prompt (ten: one context, ten tabs); JS heap in use after a GC, pages + workers',
+    };
+    log(`browser: heap ${heapApp1.totalMB} MB (1), ${heapApp10.totalMB} MB (10)`);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+  if (errors.length) results.pageErrors = [...new Set(errors)].slice(0, 20);
+  return results;
+}

@@ -1,0 +1,60 @@
+import type { ProgramImage, Proc } from '../../../kernel/program.ts';
+import { PROGRAMS } from '../../../userland/registry.ts';
+import { bbIfconfig } from './bbIfconfig.ts';
+import { bbIp } from './bbIp.ts';
+import { bbPs } from './bbPs.ts';
+
+const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
+
+/** Applets with BusyBox's own output formats; the others run nsbox's (GNU-flavoured) programs. */
+const OWN: Record<string, (proc: Proc) => Promise<number>> = {
+  ps: bbPs, ip: bbIp, ifconfig: bbIfconfig,
+  // ash: our bash with ash's default prompt `\w \$ ` (`/ # ` for root) when PS1 is not inherited.
+  sh: (proc) => ash(proc), ash: (proc) => ash(proc),
+};
+
+/** Delegated applets (BusyBox name → nsbox program). */
+const ALIAS: Record<string, string> = { egrep: 'grep', fgrep: 'grep' };
+
+async function ash(proc: Proc): Promise<number> {
+  if (!proc.env.has('PS1')) proc.env.set('PS1', '\\w \\$ ');
+  return PROGRAMS.bash.main(proc);
+}
+
+/** Whether this BusyBox build has `applet` (links to missing applets are not installed). */
+export function busyboxHas(applet: string): boolean {
+  return applet in OWN || (ALIAS[applet] ?? applet) in PROGRAMS || applet === 'busybox';
+}
+
+/**
+ * busybox(1): one binary, many names. The applet is argv[0]'s basename (a symlink or hard link
+ * named after it), or the first argument of `busybox APPLET ...`.
+ */
+async function main(proc: Proc): Promise<number> {
+  let argv = proc.argv;
+  let name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  if (name === 'busybox') {
+    if (argv.length < 2 || argv[1] === '--help') {
+      await proc.out(`${BANNER}\nBusyBox is copyrighted by many authors between 1998-2015.\nLicensed under GPLv2. See source distribution for detailed\ncopyright notices.\n\nUsage: busybox [function [arguments]...]\n   or: busybox --list[-full]\n   or: function [arguments]...\n\n\tBusyBox is a multi-call binary that combines many common Unix\n\tutilities into a single executable.  Most people will create a\n\tlink to busybox for each function they wish to use and BusyBox\n\twill act like whatever it was invoked as.\n`);
+      return 0;
+    }
+    if (argv[1] === '--list') {
+      const names = [...new Set([...Object.keys(OWN), ...Object.keys(PROGRAMS).filter((n) => busyboxHas(n))])].sort();
+      await proc.out(names.map((n) => `${n}\n`).join(''));
+      return 0;
+    }
+    argv = argv.slice(1);
+    name = argv[0];
+  }
+  const own = OWN[name];
+  const sub: Proc = { ...proc, argv };
+  if (own) return own(sub);
+  const prog = PROGRAMS[ALIAS[name] ?? name];
+  if (!prog) {
+    await proc.err(`${name}: applet not found\n`);
+    return 127;
+  }
+  return prog.main(sub);
+}
+
+export const busybox: ProgramImage = { vszKb: 1712, rssKb: 984, main };

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { bootSandbox } from '../sandbox/index.ts';
+import type { WorkerPort } from './port.ts';
+import type { PortFromWorker } from './messages.ts';
+import { SnapshotFeed } from './snapshotFeed.ts';
+import { TerminalHost } from './terminals.ts';
+
+const macrotask = (fn: () => void) => setTimeout(fn, 0);
+
+function setup() {
+  const sandbox = bootSandbox();
+  let commands = 0;
+  const host = new TerminalHost(macrotask, () => commands++, (e) => { throw e; });
+  const { port1, port2 } = new MessageChannel();
+  const output: string[] = [];
+  port1.on('message', (msg: PortFromWorker) => { if (msg.type === 'output') output.push(msg.data); });
+  const id = host.open(sandbox, 80, 24, port2 as unknown as WorkerPort);
+  return { sandbox, host, id, output, port1, commands: () => commands };
+}
+
+describe('TerminalHost', () => {
+  test('reports a completed command once per Enter, never per keystroke', async () => {
+    const t = setup();
+    await t.host.settled(t.id);
+    const afterLogin = t.commands();
+    for (const ch of 'echo hi') {
+      t.host.input(t.id, ch);
+      await t.host.settled(t.id);
+    }
+    expect(t.commands()).toBe(afterLogin);
+    t.host.input(t.id, '\r');
+    await t.host.settled(t.id);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(t.commands()).toBe(afterLogin + 1);
+    expect(t.output.join('')).toContain('hi\r\n');
+    t.port1.close();
+  });
+});
+
+describe('SnapshotFeed', () => {
+  test('posts a snapshot on subscribing, then only when the namespaces changed', async () => {
+    const { kernel } = bootSandbox().host;
+    const feed = new SnapshotFeed(() => kernel);
+    const { port1, port2 } = new MessageChannel();
+    const got: unknown[] = [];
+    port1.on('message', (msg: unknown) => got.push(msg));
+    feed.watch(port2 as unknown as WorkerPort);
+    feed.commandDone();
+    feed.commandDone();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ type: 'snapshot', snapshot: { host: { hostname: 'archlinux' } } });
+    kernel.initNsProxy.uts.hostname = 'renamed';
+    feed.commandDone();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(got).toHaveLength(2);
+    port1.close();
+  });
+});

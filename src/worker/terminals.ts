@@ -1,0 +1,130 @@
+/**
+ * The worker's open terminals: each is a login session on the sandbox plus the MessagePort that carries
+ * its keystrokes and batched output. After every keystroke the terminal waits for the system to settle,
+ * so that it notices a session that ended (`exit`) and, when the keystrokes finished a command, tells
+ * `onCommandDone` (the snapshot feed) once.
+ */
+import type { Sandbox, TerminalSession } from '../sandbox/types.ts';
+import { OutputBatcher, type ScheduleMacrotask } from './outputBatcher.ts';
+import type { WorkerPort } from './port.ts';
+import type { PortFromWorker, PortToWorker } from './messages.ts';
+
+interface OpenTerminal {
+  readonly session: TerminalSession;
+  readonly port: WorkerPort;
+  readonly batcher: OutputBatcher;
+  readonly unsubscribe: () => void;
+  ended: boolean;
+  /** A settle() is in flight; `rewatch` asks for another one after it (input arrived meanwhile). */
+  watching: boolean;
+  rewatch: boolean;
+  /** Keystrokes since the last settle ended a line (Enter) or interrupted a program (^C, ^D, ^Z). */
+  commandPending: boolean;
+}
+
+/** Keys after which the shell runs, abandons or finishes something: a command may have completed. */
+const COMMAND_KEYS = /[\r\n\x03\x04\x1a]/;
+
+export class TerminalHost {
+  readonly #terminals = new Map<number, OpenTerminal>();
+  #nextId = 1;
+
+  constructor(
+    private readonly schedule: ScheduleMacrotask,
+    /** Called after a command completed in any terminal (at most once per settle). */
+    private readonly onCommandDone: () => void,
+    /** Errors that escape the simulation: they end the worker (the page offers a restart). */
+    private readonly fatal: (err: unknown) => void,
+  ) {}
+
+  open(sandbox: Sandbox, cols: number, rows: number, port: WorkerPort): number {
+    const session = sandbox.openTerminal({ cols, rows });
+    const id = this.#nextId++;
+    const batcher = new OutputBatcher((data) => {
+      this.#post(port, { type: 'output', data });
+      // A session can also end without input (a signal, a timer); notice it when its last words arrive.
+      if (session.closed) this.schedule(() => this.#checkClosed(id));
+    }, this.schedule);
+    const unsubscribe = session.onOutput((data) => batcher.push(data));
+    this.#terminals.set(id, { session, port, batcher, unsubscribe, ended: false, watching: false, rewatch: false, commandPending: true });
+    port.onmessage = (ev) => {
+      const msg = ev.data as PortToWorker | undefined;
+      if (msg?.type === 'input') this.input(id, msg.data);
+    };
+    this.#watch(id);
+    return id;
+  }
+
+  input(id: number, data: string): void {
+    const t = this.#get(id);
+    if (!t) return;
+    if (COMMAND_KEYS.test(data)) t.commandPending = true;
+    t.session.input(data);
+    this.#watch(id);
+  }
+
+  resize(id: number, cols: number, rows: number): void {
+    this.#get(id)?.session.resize(cols, rows);
+  }
+
+  close(id: number): void {
+    const t = this.#terminals.get(id);
+    if (!t || t.ended) return;
+    t.ended = true;
+    t.unsubscribe();
+    t.port.onmessage = null;
+    t.port.close();
+    this.#terminals.delete(id);
+  }
+
+  /** Resolves when the terminal's session is quiet (or over). */
+  async settled(id: number): Promise<boolean> {
+    const t = this.#get(id);
+    if (!t) return true;
+    const quiet = await t.session.settle();
+    // Let the batcher's flush (scheduled as a macrotask) go out before the caller sends more keys.
+    await new Promise<void>((resolve) => this.schedule(resolve));
+    return quiet;
+  }
+
+  #post(port: WorkerPort, msg: PortFromWorker): void {
+    port.postMessage(msg);
+  }
+
+  #get(id: number): OpenTerminal | undefined {
+    const t = this.#terminals.get(id);
+    return t && !t.ended ? t : undefined;
+  }
+
+  /** Announces the end of the session once, after its last output. */
+  #checkClosed(id: number): void {
+    const t = this.#get(id);
+    if (!t || !t.session.closed) return;
+    t.batcher.flush();
+    this.#post(t.port, { type: 'closed', status: t.session.lastStatus() });
+    this.close(id);
+  }
+
+  /** Waits until the system is quiet, then reports a completed command and checks whether the session ended. */
+  #watch(id: number): void {
+    const t = this.#get(id);
+    if (!t) return;
+    if (t.watching) {
+      t.rewatch = true;
+      return;
+    }
+    t.watching = true;
+    t.session.settle().then(() => {
+      t.watching = false;
+      if (t.commandPending && !t.rewatch) {
+        t.commandPending = false;
+        this.onCommandDone();
+      }
+      this.#checkClosed(id);
+      if (t.rewatch) {
+        t.rewatch = false;
+        this.#watch(id);
+      }
+    }, this.fatal);
+  }
+}

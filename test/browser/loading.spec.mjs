@@ -1,0 +1,33 @@
+// Loading: the prompt comes up at once; a worker that fails to start is reported in the pane, with a
+// restart that brings a working machine.
+import { run, waitForPrompt } from './helpers.mjs';
+
+/** @param {import('./run.mjs').TestContext} t */
+export async function thePromptIsUpQuickly(t) {
+  const { page } = t;
+  const started = Date.now();
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  const ms = Date.now() - started;
+  t.assert(ms < 5000, `first prompt after ${ms} ms`);
+}
+
+/** @param {import('./run.mjs').TestContext} t */
+export async function aWorkerThatFailsToStartIsReportedWithARestart(t) {
+  const { page } = t;
+  const worker = /sandbox\.worker-[^/]*\.js$/;
+  await page.route(worker, (route) => route.abort());
+  await page.goto(t.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 20_000 });
+  t.assert((await alert.textContent())?.includes('The sandbox stopped working'), 'the pane says the machine stopped');
+  await t.screenshot('worker-failed');
+  // The failed load is expected here; the runner must not count it as an error of the app.
+  t.consoleErrors.splice(0, t.consoleErrors.length);
+
+  await page.unroute(worker);
+  await page.getByRole('button', { name: 'Restart the machine' }).click();
+  await waitForPrompt(t);
+  await run(t, 'echo back-$((2*21))', { until: (s) => s.includes('\nback-42') });
+  t.assert((await page.getByRole('alert').count()) === 0, 'the notice is gone');
+}
