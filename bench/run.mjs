@@ -148,8 +148,8 @@ async function nodeBenches() {
   }
   const dk = r.docker.filter((d) => d.n >= 100 && d.totalMs);
   r.dockerGrowth = growthOf(dk.map((d) => ({ size: d.n, ms: d.perContainerCpuMs * d.n })));
-  r.ps = await nodeBench('ps', { sizes: quick ? [1000, 3000] : [1000, 3000, 10000], runs: quick ? 3 : 5 });
-  r.ss = await nodeBench('ss', { sizes: quick ? [1000, 3000] : [1000, 10000], runs: quick ? 3 : 5 });
+  r.ps = await nodeBench('ps', { sizes: quick ? [1000, 3000] : [1000, 3000, 10000], runs: 3 });
+  r.ss = await nodeBench('ss', { sizes: quick ? [1000, 3000] : [1000, 10000], runs: 3 });
   r.ip = await nodeBench('ip', { sizes: [100, 1000], runs: quick ? 3 : 5 });
   r.transcript = await nodeBench('transcript', { sizes: quick ? [100, 300] : [100, 1000], runs: quick ? 1 : 3 });
   return r;

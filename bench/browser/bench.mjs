@@ -209,9 +209,21 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
     await page.goto(kind === 'app' ? appUrl : floorUrl);
     await page.waitForFunction(() => window.__bench?.firstPrompt !== null, null, { timeout: 60_000 });
     const firstPrompt = await page.evaluate(() => window.__bench.firstPrompt);
+    // Where the time went: when each file arrived, first paint, and the prompt (ms since navigation).
+    const timeline = await page.evaluate(() => {
+      const r = (n) => Math.round(n);
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        resources: performance.getEntriesByType('resource').map((e) => ({ file: e.name.split('/').pop(), start: r(e.startTime), end: r(e.responseEnd) })),
+        domContentLoaded: nav ? r(nav.domContentLoadedEventEnd) : null,
+        firstContentfulPaint: fcp ? r(fcp.startTime) : null,
+        firstPrompt: r(window.__bench.firstPrompt),
+      };
+    });
     const requests = server.requests.slice(before);
     const p = new Page(page, kind);
-    return { ctx, page, p, firstPrompt, requests };
+    return { ctx, page, p, firstPrompt, requests, timeline };
   };
 
   try {
@@ -219,15 +231,17 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
     log('browser: navigation → first prompt');
     const nav = { app: [], floor: [] };
     let firstLoadRequests = [];
+    const timelines = {};
     for (let i = 0; i < runs; i++) {
       for (const kind of i % 2 ? ['floor', 'app'] : ['app', 'floor']) {
         const o = await open(kind);
         nav[kind].push(o.firstPrompt);
         if (kind === 'app' && i === 0) firstLoadRequests = o.requests.map((r) => r.slice(BASE_PATH.length));
+        if (i === runs - 1) timelines[kind] = o.timeline;
         await o.ctx.close();
       }
     }
-    results.firstPrompt = { appMs: round(median(nav.app)), floorMs: round(median(nav.floor)), app: nav.app.map((x) => round(x)), floor: nav.floor.map((x) => round(x)) };
+    results.firstPrompt = { appMs: round(median(nav.app)), floorMs: round(median(nav.floor)), app: nav.app.map((x) => round(x)), floor: nav.floor.map((x) => round(x)), timelines };
     results.firstLoadRequests = [...new Set(firstLoadRequests)];
 
     // ------------------------------------------------- keystroke → echo, Enter → ps aux, docker -it

@@ -221,6 +221,25 @@ export async function doneCriterionOneScriptOneElement(t) {
   await assertNoViolations(t);
 }
 
+/** Ten widgets on one page boot at once and do not interfere: each sees only its own file. */
+export async function tenWidgetsDoNotInterfere(t) {
+  const { page } = t;
+  const site = await strictSite(t);
+  await page.goto(site.pageUrl('ten.html'));
+  const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
+  for (const id of ids) await waitReady(t, id, 60_000);
+  const hostnames = new Set();
+  for (const [i, id] of ids.entries()) {
+    const ls = (await onWidget(t, id, (el) => el.run('ls /tmp'))).output.split(/\s+/).filter((f) => f.startsWith('mark-'));
+    t.assert(ls.length === 1 && ls[0] === `mark-${i}`, `widget ${id} sees only its own file: ${JSON.stringify(ls)}`);
+    hostnames.add((await onWidget(t, id, (el) => el.run('hostname'))).output.trim());
+  }
+  t.assert(hostnames.size === 10, `ten containers, ten hostnames: ${[...hostnames].join(' ')}`);
+  t.assert(site.workerRequests.length === 10, `one worker per widget: ${site.workerRequests.length}`);
+  await t.screenshot('embed-ten-widgets');
+  await assertNoViolations(t);
+}
+
 /** The reader types in the widget; the `command` event reports it. */
 export async function readerTypesAndCommandEventFires(t) {
   const { page } = t;
@@ -284,6 +303,17 @@ export async function demoPageBoots(t) {
     message: 'the first lesson step to run and be marked done',
   });
   await shot(lesson, 'embed-demo-lesson');
+  // The readonly widget replays its commands and ignores the keyboard.
+  const replay = page.locator('nsbox-terminal[readonly]');
+  await replay.scrollIntoViewIfNeeded();
+  await t.waitFor(() => replay.evaluate((el) => el.status === 'ready'), { timeout: 45_000, message: 'the readonly widget to replay' });
+  const before = await replay.evaluate((el) => el.text());
+  t.assert(/# hostname\n[0-9a-f]{12}/.test(before), `the readonly widget replayed its commands:\n${before}`);
+  await replay.click();
+  await page.keyboard.type('echo typed');
+  await page.keyboard.press('Enter');
+  await onWidget(t, 'pid-host', (el) => el.run('true')); // time for keystrokes to arrive, if they were taken
+  t.assert((await replay.evaluate((el) => el.text())) === before, 'keystrokes do not reach a readonly widget');
   // Dark pages get the dark palette (theme="auto").
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -79,17 +79,14 @@ export class Container {
   readonly io = new ContainerIO();
   readonly mounts: MountPoint[] = [];
   readonly endpoints = new Map<string, Endpoint>();
-  /** The running shim task, while there is one. */
+  /** The running shim task, while there is one (the init's host pid is State.Pid). */
   shim: Task | null = null;
-  /** The init's host pid (State.Pid) while running. */
   restartCount = 0;
-  /** Set while `docker stop`/`kill` is tearing it down, so AutoRemove and restart know. */
+  /** Set while `docker stop` is tearing it down. */
   stopping = false;
-  /** Resolvers waiting for the current run to end. */
+  /** Sleepers woken when the current run ends, and when the container is removed. */
   readonly exitWaiters = new Set<() => void>();
   readonly removeWaiters = new Set<() => void>();
-  /** How the run ended, for `docker wait`. */
-  runs = 0;
   /** Published ports actually bound (host side). */
   readonly ports: Array<{ proto: string; ctrPort: number; hostIp: string; hostPort: number }> = [];
 

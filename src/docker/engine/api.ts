@@ -1,4 +1,3 @@
-import type { Sys } from '../../kernel/syscalls/Sys.ts';
 import type { Task } from '../../kernel/task/Task.ts';
 import {
   DaemonError, type Attachment, type ContainerSummary, type CreateRequest, type DockerApi, type ExecRequest, type Json,
@@ -114,6 +113,3 @@ export class ClientApi extends ObjectsApi implements DockerApi {
     return { ExitCode: rec.exitCode, Running: rec.running, Pid: rec.pid };
   }
 }
-
-/** The caller of `sys.ext('docker')` as a task (the extension factory gets the caller's Sys). */
-export function callerOf(sys: unknown): Task { return (sys as Sys).task; }

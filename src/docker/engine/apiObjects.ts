@@ -124,25 +124,32 @@ export class ObjectsApi {
       throw new DaemonError(400, `container sharing network namespace with another container or host cannot be connected to any other network`);
     }
     this.engine.networks.join(c, n, aliases);
-    if (c.running) {
+    if (!c.running) return;
+    try {
       this.engine.networks.allocate(c);
       await this.engine.networks.plumb(c, c.state.Pid);
-      await writeNetworkFiles(this.engine, c);
-      await refreshPeers(this.engine, c);
+    } catch (e) {
+      this.engine.networks.leave(c, n);
+      throw new DaemonError(500, `failed to add interface to sandbox: ${e instanceof Error ? e.message : String(e)}`);
     }
+    await writeNetworkFiles(this.engine, c);
+    await refreshPeers(this.engine, c);
   }
 
-  networkDisconnect(net: string, container: string): void {
+  async networkDisconnect(net: string, container: string): Promise<void> {
     const n = this.engine.networks.find(net);
     const c = this.engine.find(container);
     if (!n.members.has(c.id)) throw new DaemonError(403, `container ${c.id} is not connected to network ${n.name}`);
-    this.engine.networks.leave(c, n);
     const ep = c.endpoints.get(n.name);
     if (ep) {
       n.release(ep.ip);
       c.endpoints.delete(n.name);
       unplumb(this.engine, ep.hostVeth);
     }
+    // Peers forget it (their /etc/hosts) before it leaves; then it forgets them.
+    await refreshPeers(this.engine, c);
+    this.engine.networks.leave(c, n);
+    if (c.running) await writeNetworkFiles(this.engine, c);
   }
 
   volumeList(): Array<{ [k: string]: Json }> {

@@ -2,6 +2,7 @@ import packages from '../../../fixtures/images/packages.json' with { type: 'json
 import alpine from '../../../fixtures/images/alpine.json' with { type: 'json' };
 import busybox from '../../../fixtures/images/busybox.json' with { type: 'json' };
 import debian from '../../../fixtures/images/debian.json' with { type: 'json' };
+import helloWorld from '../../../fixtures/images/hello-world.json' with { type: 'json' };
 import nginx from '../../../fixtures/images/nginx.json' with { type: 'json' };
 import python from '../../../fixtures/images/python.json' with { type: 'json' };
 import redis from '../../../fixtures/images/redis.json' with { type: 'json' };
@@ -10,6 +11,7 @@ import ubuntu from '../../../fixtures/images/ubuntu.json' with { type: 'json' };
 import lAlpine from '../../../fixtures/images/layers/alpine-3.21.json' with { type: 'json' };
 import lBusybox from '../../../fixtures/images/layers/busybox-1.37.json' with { type: 'json' };
 import lDebian from '../../../fixtures/images/layers/debian-bookworm.json' with { type: 'json' };
+import lHello from '../../../fixtures/images/layers/hello-world.json' with { type: 'json' };
 import lNginx from '../../../fixtures/images/layers/nginx-1.27.json' with { type: 'json' };
 import lPython from '../../../fixtures/images/layers/python-3.13.json' with { type: 'json' };
 import lRedis from '../../../fixtures/images/layers/redis-7.4.json' with { type: 'json' };
@@ -25,10 +27,10 @@ export interface Catalog {
 }
 
 const RAW_LAYERS: Record<string, unknown> = {
-  'alpine-3.21': lAlpine, 'busybox-1.37': lBusybox, 'debian-bookworm': lDebian, 'nginx-1.27': lNginx,
+  'alpine-3.21': lAlpine, 'busybox-1.37': lBusybox, 'debian-bookworm': lDebian, 'hello-world': lHello, 'nginx-1.27': lNginx,
   'python-3.13': lPython, 'redis-7.4': lRedis, 'rust-toolchain': lRust, 'ubuntu-noble': lUbuntu,
 };
-const RAW_IMAGES: Record<string, unknown> = { alpine, busybox, debian, nginx, python, redis, rust, ubuntu };
+const RAW_IMAGES: Record<string, unknown> = { alpine, busybox, debian, 'hello-world': helloWorld, nginx, python, redis, rust, ubuntu };
 
 let cached: Catalog | null = null;
 

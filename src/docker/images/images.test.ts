@@ -6,7 +6,7 @@ import { validateImage, validateLayer } from './spec.ts';
 describe('image fixtures', () => {
   test('every fixture validates and its layers exist', () => {
     const c = loadCatalog();
-    expect(c.images.map((i) => i.repository).sort()).toEqual(['alpine', 'busybox', 'debian', 'nginx', 'python', 'redis', 'rust', 'ubuntu']);
+    expect(c.images.map((i) => i.repository).sort()).toEqual(['alpine', 'busybox', 'debian', 'hello-world', 'nginx', 'python', 'redis', 'rust', 'ubuntu']);
     for (const img of c.images) for (const l of img.layers) expect(c.layers[l]).toBeDefined();
   });
 
@@ -31,5 +31,8 @@ describe('image fixtures', () => {
     expect((await run(k, ['docker', 'run', '--rm', 'rust:latest', 'rustc', '--version'])).stdout).toBe('rustc 1.91.1 (ed61e7d7e 2025-11-07)\n');
     expect((await run(k, ['docker', 'run', '--rm', 'rust:latest', 'cat', '/etc/os-release'])).stdout).toMatch(/^PRETTY_NAME="Debian GNU\/Linux 12 \(bookworm\)"\n/);
     expect((await run(k, ['docker', 'run', '--rm', 'busybox', 'busybox'])).stdout).toMatch(/^BusyBox v1\.37\.0 /);
+    const hello = await run(k, ['docker', 'run', 'hello-world']);
+    expect(hello.stderr).toMatch(/^Unable to find image 'hello-world:latest' locally\nlatest: Pulling from library\/hello-world\n/);
+    expect(hello.stdout).toMatch(/^\nHello from Docker!\nThis message shows that your installation appears to be working correctly\.\n/);
   });
 });

@@ -83,10 +83,14 @@ export class NetworkManager {
   /** IPAM at start: an address (and MAC) on every bridge network `c` belongs to; eth0 first. */
   allocate(c: Container): void {
     for (const n of this.of(c).filter((x) => x.driver === 'bridge')) {
+      if (c.endpoints.has(n.name)) continue;
       const ip = n.allocate();
+      const used = new Set([...c.endpoints.values()].map((e) => e.ifname));
+      let i = 0;
+      while (used.has(`eth${i}`)) i++;
       c.endpoints.set(n.name, {
         network: n.name, endpointId: this.engine.kernel.random.hex(64), ip, prefixLen: n.prefixLen, gateway: n.gateway,
-        mac: macFor(ip), aliases: n.members.get(c.id)?.aliases ?? [], hostVeth: '', ifname: `eth${c.endpoints.size}`,
+        mac: macFor(ip), aliases: n.members.get(c.id)?.aliases ?? [], hostVeth: '', ifname: `eth${i}`,
       });
     }
   }

@@ -4,6 +4,7 @@ import { createNamespaces, remapFs } from '../ns/createNamespaces.ts';
 import type { NsType } from '../ns/NsCommon.ts';
 import { PidNamespace } from '../ns/PidNamespace.ts';
 import type { Proc } from '../program.ts';
+import { checkArgLimits } from '../task/argLimits.ts';
 import { doClone } from '../task/clone.ts';
 import { rootCreds, userCreds } from '../task/Credentials.ts';
 import { doExit } from '../task/exit.ts';
@@ -79,6 +80,8 @@ export class Sys extends SysFs implements SysApi {
     if (ref.inode.type !== 'file') throw new KernelError('EACCES');
     checkAccess(ref.inode, this.ctx, 'x');
     if (ref.mnt.flags.includes('noexec')) throw new KernelError('EACCES');
+    // do_execveat_common: the file is opened first, then the strings are counted and copied.
+    checkArgLimits(argv, env);
     const image = ref.inode.program ? this.kernel.programs.get(ref.inode.program) : undefined;
     if (!image) {
       const text = ref.inode.read(this.ctx);

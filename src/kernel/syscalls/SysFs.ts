@@ -5,6 +5,7 @@ import { TaskExit, type Task } from '../task/Task.ts';
 import { PtsInode, devptsOf } from '../tty/Devpts.ts';
 import { checkAccess, fileMode, nsOf, type AccessContext, type Inode } from '../vfs/inode.ts';
 import { canRead, canWrite, memDeviceOps, openRegular, Pipe, ttyOps } from '../vfs/fileOps.ts';
+import { NOFILE_LIMIT } from '../vfs/FdTable.ts';
 import { OpenFile } from '../vfs/OpenFile.ts';
 import { PathWalker, joinPath, type Resolved } from '../vfs/path.ts';
 import type { Stat } from './SysApi.ts';
@@ -97,6 +98,8 @@ export class SysFs {
 
   dup(fd: number): number { return this.task.fdTable.install(this.task.fdTable.get(fd)); }
   dup2(oldfd: number, newfd: number): number {
+    // ksys_dup3: newfd must be below RLIMIT_NOFILE.
+    if (!Number.isInteger(newfd) || newfd < 0 || newfd >= NOFILE_LIMIT) throw new KernelError('EBADF');
     this.task.fdTable.set(newfd, this.task.fdTable.get(oldfd));
     return newfd;
   }

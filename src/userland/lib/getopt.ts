@@ -32,7 +32,7 @@ export function getopt(prog: string, args: string[], shortSpec: string, longs: L
   const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') { operands.push(...args.slice(i + 1)); break; }
+    if (a === '--') { for (const rest of args.slice(i + 1)) operands.push(rest); break; }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
@@ -70,7 +70,7 @@ export function getopt(prog: string, args: string[], shortSpec: string, longs: L
       }
       continue;
     }
-    if (stopAtOperand) { operands.push(...args.slice(i)); break; }
+    if (stopAtOperand) { for (const rest of args.slice(i)) operands.push(rest); break; }
     operands.push(a);
   }
   return { options, operands };

@@ -8,13 +8,37 @@ const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
 
 /** Applets with BusyBox's own output formats; the others run nsbox's (GNU-flavoured) programs. */
 const OWN: Record<string, (proc: Proc) => Promise<number>> = {
-  ps: bbPs, ip: bbIp, ifconfig: bbIfconfig,
+  ps: bbPs, ip: bbIp, ifconfig: bbIfconfig, wget,
   // ash: our bash with ash's default prompt `\w \$ ` (`/ # ` for root) when PS1 is not inherited.
   sh: (proc) => ash(proc), ash: (proc) => ash(proc),
 };
 
 /** Delegated applets (BusyBox name → nsbox program). */
 const ALIAS: Record<string, string> = { egrep: 'grep', fgrep: 'grep' };
+
+/** BusyBox wget (-q, -O FILE|-, -S) on top of nsbox's curl. */
+async function wget(proc: Proc): Promise<number> {
+  const args = proc.argv.slice(1);
+  let out: string | undefined;
+  let quiet = false;
+  const urls: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-q') quiet = true;
+    else if (a === '-O') out = args[++i];
+    else if (a.startsWith('-O')) out = a.slice(2);
+    else if (/^-[qO]+-?$/.test(a)) { quiet ||= a.includes('q'); if (a.includes('O')) out = a.endsWith('-') ? '-' : args[++i]; }
+    else if (!a.startsWith('-')) urls.push(a);
+  }
+  const curl = PROGRAMS.curl;
+  if (!curl || !urls.length) { await proc.err('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL...\n'); return 1; }
+  const file = out ?? (urls[0].replace(/\/$/, '').split('/').pop()?.includes('.') ? urls[0].split('/').pop()! : 'index.html');
+  if (!quiet && file !== '-') await proc.err(`Connecting to ${urls[0].replace(/^https?:\/\//, '').split('/')[0]}\n`);
+  const code = await curl.main({ ...proc, argv: ['curl', '-sf', ...(file === '-' ? [] : ['-o', file]), ...urls] });
+  if (code !== 0) { await proc.err(`wget: server returned error\n`); return 1; }
+  if (!quiet && file !== '-') await proc.err(`saving to '${file}'\n'${file}' saved\n`);
+  return 0;
+}
 
 async function ash(proc: Proc): Promise<number> {
   if (!proc.env.has('PS1')) proc.env.set('PS1', '\\w \\$ ');

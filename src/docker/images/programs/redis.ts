@@ -40,8 +40,9 @@ async function server(proc: Proc): Promise<number> {
     await log('M', '#', 'Redis is now ready to exit, bye bye...');
     sys.exit(0);
   };
-  sys.signal(SIG.SIGTERM, (s) => { void stop(s); });
-  sys.signal(SIG.SIGINT, (s) => { void stop(s); });
+  // The handler runs detached from main(): its exit() unwinds it with TaskExit, which nobody awaits.
+  sys.signal(SIG.SIGTERM, (s) => { stop(s).catch(() => undefined); });
+  sys.signal(SIG.SIGINT, (s) => { stop(s).catch(() => undefined); });
   if (!fds.length) { for (;;) await sys.nanosleep(1e12).catch(() => undefined); }
   const net = sys.ext<NetApi>('net');
   await Promise.all(fds.map(async (fd) => {

@@ -123,7 +123,7 @@ export interface DockerApi {
   networkRemove(id: string): void;
   networkInspect(id: string): { [k: string]: Json };
   networkConnect(net: string, container: string, aliases?: string[]): Promise<void>;
-  networkDisconnect(net: string, container: string, force?: boolean): void;
+  networkDisconnect(net: string, container: string, force?: boolean): Promise<void>;
 
   volumeList(): Array<{ [k: string]: Json }>;
   volumeCreate(name?: string): { [k: string]: Json };

@@ -116,7 +116,14 @@ ${id.slice(0, 12)}   rust:latest   "sleep 1000"   2 seconds ago   Up 2 seconds  
     expect((await run(k, ['docker', 'exec', 'db', 'cat', '/etc/hosts'])).stdout).toMatch(/\n172\.18\.0\.2\t[0-9a-f]{12}\n172\.18\.0\.3\tapp [0-9a-f]{12}\n$/);
     expect((await run(k, ['ip', '-br', 'link', 'show', `br-${id.slice(0, 12)}`])).stdout).toMatch(new RegExp(`^br-${id.slice(0, 12)} +UP `));
     expect((await run(k, ['docker', 'network', 'rm', 'appnet'])).stderr).toBe(`Error response from daemon: error while removing network: network appnet id ${id} has active endpoints\n`);
-    await run(k, ['docker', 'rm', '-f', 'db', 'app']);
+    await run(k, ['docker', 'run', '-d', '--name', 'late', 'rust:latest', 'sleep', '1000']);
+    expect((await run(k, ['docker', 'network', 'connect', 'appnet', 'late'])).status).toBe(0);
+    expect((await run(k, ['docker', 'exec', 'late', 'ip', '-br', '-4', 'a'])).stdout).toMatch(/^lo +UNKNOWN +127\.0\.0\.1\/8 \neth0@if\d+ +UP +172\.17\.0\.2\/16 \neth1@if\d+ +UP +172\.18\.0\.4\/16 \n$/);
+    expect((await run(k, ['docker', 'exec', 'db', 'ping', '-c', '1', 'late'])).stdout).toMatch(/^PING late \(172\.18\.0\.4\) /);
+    await run(k, ['docker', 'network', 'disconnect', 'appnet', 'late']);
+    expect((await run(k, ['docker', 'exec', 'late', 'ip', '-br', '-4', 'a'])).stdout).toMatch(/^lo .*\neth0@if\d+ +UP +172\.17\.0\.2\/16 \n$/);
+    expect((await run(k, ['docker', 'exec', 'db', 'cat', '/etc/hosts'])).stdout).not.toMatch(/late/);
+    await run(k, ['docker', 'rm', '-f', 'db', 'app', 'late']);
     expect((await run(k, ['docker', 'network', 'rm', 'appnet'])).stdout).toBe('appnet\n');
   });
 });

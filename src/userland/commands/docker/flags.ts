@@ -70,7 +70,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed = true)
     if (!interspersed) break;
     args.push(a);
   }
-  args.push(...argv.slice(i));
+  for (const rest of argv.slice(i)) args.push(rest);
   return { values, args };
 }
 

@@ -56,6 +56,11 @@ export async function report(ctx: Ctx, cmd: string, e: unknown, request = req('H
     await ctx.proc.err(`Error response from daemon: ${e.message}\n`);
     return 1;
   }
+  // Anything else the daemon threw is a 500 to the client.
+  if (e instanceof Error) {
+    await ctx.proc.err(`Error response from daemon: ${e.message}\n`);
+    return 1;
+  }
   throw e;
 }
 
@@ -64,7 +69,7 @@ export async function reportRun(ctx: Ctx, cmd: string, e: unknown, request: stri
   let msg: string;
   if (e instanceof FlagError) msg = e.message;
   else if (e instanceof ConnectError) msg = connectMessage(e, request);
-  else if (e instanceof DaemonError) msg = `Error response from daemon: ${e.message}`;
+  else if (e instanceof DaemonError || e instanceof Error) msg = `Error response from daemon: ${e.message}`;
   else throw e;
   await ctx.proc.err(`docker: ${msg.replace(/\.$/, '')}.\nSee 'docker ${cmd} --help'.\n`);
   if (e instanceof DaemonError && /executable file not found|no such file or directory/.test(e.message)) return 127;

@@ -64,12 +64,12 @@ export const grep: ProgramImage = {
         digits = '';
         switch (key) {
           case 'E': case 'F': case 'G': case 'P': syntax = key; break;
-          case 'e': patterns.push(...value.split('\n')); havePatterns = true; break;
+          case 'e': for (const p of value.split('\n')) patterns.push(p); havePatterns = true; break;
           case 'f': {
             let text: string;
             try { text = await readInput(sys, value); } catch (e) { throw new Fatal(`grep: ${value}: ${errMsg(e)}\n`); }
             if (text.endsWith('\n')) text = text.slice(0, -1);
-            if (text !== '' || patterns.length) patterns.push(...text.split('\n'));
+            if (text !== '' || patterns.length) for (const p of text.split('\n')) patterns.push(p);
             havePatterns = true;
             break;
           }
@@ -133,7 +133,7 @@ export const grep: ProgramImage = {
       operands = r.operands;
       if (!havePatterns) {
         if (!operands.length) throw new Fatal(USAGE);
-        patterns.push(...operands.shift()!.split('\n'));
+        for (const p of operands.shift()!.split('\n')) patterns.push(p);
       }
     } catch (e) {
       if (e instanceof GetoptError) { await err(`${e.message}\n${USAGE}`); return 2; }

@@ -86,7 +86,7 @@ export const kill: ProgramImage = {
       };
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
-        if (a === '--') { operands.push(...args.slice(i + 1)); break; }
+        if (a === '--') { for (const rest of args.slice(i + 1)) operands.push(rest); break; }
         if (a.startsWith('--')) {
           const eq = a.indexOf('=');
           const lname = a.slice(2, eq < 0 ? undefined : eq);

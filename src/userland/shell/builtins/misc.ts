@@ -1,3 +1,4 @@
+import { isKernelError } from '../../../kernel/errno.ts';
 import { builtinError, type Builtin } from './types.ts';
 import { testExpression } from './test.ts';
 
@@ -53,7 +54,14 @@ export const read: Builtin = async (ctx, args) => {
   if (prompt) await ctx.err(prompt);
   let line = '';
   for (;;) {
-    const c = await ctx.sys.read(0);
+    let c: string;
+    try {
+      c = await ctx.sys.read(0);
+    } catch (e) {
+      if (!isKernelError(e)) throw e;
+      await ctx.err(`bash: read: read error: 0: ${e.message}\n`);
+      return 1;
+    }
     if (c === '') { if (!line) return 1; break; }
     line += c;
     if (line.includes('\n')) break;

@@ -30,7 +30,9 @@ export type Builtin = (ctx: BuiltinContext, args: string[]) => Promise<number>;
  * not interactive.
  */
 export function shellPrefix(state: ShellState, line?: number): string {
-  return state.interactive || line === undefined ? `${state.name}: ` : `${state.name}: line ${line}: `;
+  // bash's shell_name is the basename of argv[0]: `/bin/bash` reports as `bash: …`.
+  const name = state.name.slice(state.name.lastIndexOf('/') + 1);
+  return state.interactive || line === undefined ? `${name}: ` : `${name}: line ${line}: `;
 }
 
 export function builtinError(ctx: BuiltinContext, name: string, msg: string): Promise<void> {

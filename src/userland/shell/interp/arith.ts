@@ -46,7 +46,15 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
     if (/^0\d+$/.test(t)) return parseInt(t, 8);
     return Number(t);
   };
-  const unary = (): number => {
+  // bash's MAX_EXPR_RECURSION_LEVEL (expr.c): a JavaScript stack is far smaller than bash's C one,
+  // so nesting ((((…)))) or -(-(-…)) thousands deep must end in this error, not in a stack overflow.
+  let level = 0;
+  const nested = <T>(f: () => T): T => {
+    if (++level > 1024) throw new ArithError(`${expr.trim()}: expression recursion level exceeded (error token is "${tokens.slice(i).join(' ')}")`);
+    try { return f(); } finally { level--; }
+  };
+  const unary = (): number => nested(() => unaryOp());
+  const unaryOp = (): number => {
     const t = tokens[i++];
     if (t === undefined) throw new ArithError(`${expr.trim()}: syntax error: operand expected (error token is "${expr.trim()}")`);
     if (t === '(') { const v = ternary(); if (tokens[i++] !== ')') throw new ArithError(`${expr.trim()}: syntax error: missing \`)'`); return v; }
@@ -92,7 +100,8 @@ export function evalArith(expr: string, vars: ArithVars, depth = 0): number {
       default: throw new ArithError(`${expr.trim()}: syntax error in expression`);
     }
   };
-  const binary = (minPrec: number): number => {
+  const binary = (minPrec: number): number => nested(() => binaryOp(minPrec));
+  const binaryOp = (minPrec: number): number => {
     let left = unary();
     for (;;) {
       const op = peek();

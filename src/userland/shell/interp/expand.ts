@@ -33,7 +33,7 @@ export async function expandWords(h: ExpandHost, words: Word[]): Promise<string[
       if (text === '' && !hadQuoted) continue;
       if (!h.state.options.has('f') && hasGlobChars(text, maskByCodeUnit(field))) {
         const matches = expandGlob(h.sys, text, maskByCodeUnit(field));
-        if (matches) { out.push(...matches); continue; }
+        if (matches) { for (const m of matches) out.push(m); continue; }
       }
       void mask;
       out.push(text);

@@ -76,9 +76,15 @@ export function restoreRedirects(sys: SysApi, save: SavedFds): void {
   }
 }
 
+/** dup2 into place; a descriptor past RLIMIT_NOFILE is bash's redirection_error `N: Bad file descriptor`. */
 function move(sys: SysApi, from: number, to: number): void {
   if (from === to) return;
-  sys.dup2(from, to);
+  try {
+    sys.dup2(from, to);
+  } catch (e) {
+    sys.close(from);
+    throw new ShellError(`${to}: ${errMsg(e)}`, 1);
+  }
   sys.close(from);
 }
 

@@ -63,15 +63,25 @@ async function callInShell(it: Interpreter, argv: string[], cmd: SimpleCommand |
   const fn = it.state.functions.get(argv[0]) as FunctionDef | undefined;
   if (fn) return callFunction(it, fn, argv);
   const builtin = BUILTINS.get(argv[0])!;
+  // A system call failing under a builtin is that builtin's error (bash's builtin_error), never the
+  // end of the shell: `read x <&-` must not log the user out.
+  const run = async () => {
+    try {
+      return await builtin(builtinContext(it), argv.slice(1));
+    } catch (e) {
+      if (isKernelError(e)) throw new ShellError(`${argv[0]}: ${e.message}`, 1);
+      throw e;
+    }
+  };
   if (cmd && cmd.assignments.length) {
     // Assignments before a builtin last for that builtin only (special builtins aside).
     const before = new Map(cmd.assignments.map((a) => [a.name, it.state.vars.get(a.name)]));
     await assign(it, cmd, false);
-    try { return await builtin(builtinContext(it), argv.slice(1)); } finally {
+    try { return await run(); } finally {
       for (const [k, v] of before) { if (v) it.state.vars.set(k, v); else it.state.vars.delete(k); }
     }
   }
-  return builtin(builtinContext(it), argv.slice(1));
+  return run();
 }
 
 async function callFunction(it: Interpreter, fn: FunctionDef, argv: string[]): Promise<number> {
@@ -106,11 +116,11 @@ export async function runSimpleInChild(it: Interpreter, cmd: SimpleCommand, { ar
 }
 
 /** execve with bash's diagnostics: 127 not found, 126 not executable. */
-export async function execExternal(it: Interpreter, argv: string[]): Promise<number> {
+export async function execExternal(it: Interpreter, argv: string[], viaExec = false): Promise<number> {
   const name = argv[0];
   const path = name.includes('/') ? name : findInPath(it.sys, name, it.state.get('PATH') ?? '');
   if (!path) {
-    await it.err(`${name}: command not found`);
+    await it.err(viaExec ? `exec: ${name}: not found` : `${name}: command not found`);
     return 127;
   }
   try {
@@ -137,7 +147,13 @@ function builtinContext(it: Interpreter): BuiltinContext {
         throw e;
       }
     },
-    execProgram: (argv) => execExternal(it, argv).then((s) => { throw new ShellExit(s); }),
+    // exec_builtin (builtins/exec.def, failed_exec): a failed exec ends a non-interactive shell or a
+    // subshell; an interactive shell reports it and carries on.
+    execProgram: async (argv) => {
+      const status = await execExternal(it, argv, true);
+      if (!it.state.interactive || it.state.subshell) throw new ShellExit(status);
+      return status;
+    },
     describe: (name) => {
       const alias = it.state.aliases.get(name);
       if (alias !== undefined) return { kind: 'alias', detail: alias };

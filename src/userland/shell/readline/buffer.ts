@@ -39,16 +39,17 @@ export class LineBuffer {
     this.point = this.chars.length;
   }
 
+  // No splice(..., ...cs): spreading a pasted 200 KB line into call arguments overflows the stack.
   insert(text: string): void {
     const cs = [...text];
-    this.chars.splice(this.point, 0, ...cs);
+    this.chars = this.chars.slice(0, this.point).concat(cs, this.chars.slice(this.point));
     this.point += cs.length;
   }
 
   /** Replace chars[from, point) with text, leaving the cursor after it (_rl_replace_text). */
   replace(from: number, text: string): void {
     const cs = [...text];
-    this.chars.splice(from, this.point - from, ...cs);
+    this.chars = this.chars.slice(0, from).concat(cs, this.chars.slice(this.point));
     this.point = from + cs.length;
   }
 

@@ -70,7 +70,7 @@ export async function network(ctx: Ctx, argv: string[]): Promise<number> {
       case 'disconnect': {
         const p = parseFlags(rest, [{ long: 'force', short: 'f', kind: 'bool' }, H]);
         if (p.args.length !== 2) { await ctx.proc.err(`"docker network disconnect" requires exactly 2 arguments.\nSee 'docker network disconnect --help'.\n\nUsage:  docker network disconnect [OPTIONS] NETWORK CONTAINER\n\nDisconnect a container from a network\n`); return 1; }
-        ctx.api().networkDisconnect(p.args[0], p.args[1], bool(p, 'force'));
+        await ctx.api().networkDisconnect(p.args[0], p.args[1], bool(p, 'force'));
         return 0;
       }
       case 'prune': {
