@@ -206,7 +206,7 @@ function rows(results) {
         const a = b.session.app;
         const f = b.session.floor;
         add(S, `longest main-thread task, ${a.commands} commands`, a.longestTaskMs === null ? 'none ≥ 50 ms' : `${a.longestTaskMs} ms`,
-          `${a.longTasks} long tasks, blocking ${a.totalBlockingMs} ms; floor ${f.longestTaskMs === null ? 'none ≥ 50 ms' : `${f.longestTaskMs} ms`}`);
+          `${a.longestDuring ? `during \`${a.longestDuring}\`; ` : ''}${a.longTasks} long tasks, blocking ${a.totalBlockingMs} ms; floor ${f.longestTaskMs === null ? 'none ≥ 50 ms' : `${f.longestTaskMs} ms`}`);
       }
       if (b.heap) {
         add(S, 'JS heap, one sandbox', `${b.heap.oneSandbox.totalMB} MB`, `page ${b.heap.oneSandbox.pagesMB} + worker ${b.heap.oneSandbox.workersMB}; floor ${b.heap.floor.totalMB} MB (×${ratio(b.heap.oneSandbox.totalMB, b.heap.floor.totalMB)})`);

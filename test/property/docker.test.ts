@@ -116,7 +116,7 @@ async function session(ops: DOp[]): Promise<void> {
   if (process.env.FUZZ_VERBOSE) console.log(log.join('\n'));
 }
 
-const cfg = runConfig({ numRuns: 6, maxOps: 12 });
+const cfg = runConfig({ numRuns: 12, maxOps: 12 });
 
 test('docker sessions keep the host consistent with docker inspect and clean up after rm', async () => {
   await fc.assert(

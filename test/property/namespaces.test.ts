@@ -10,7 +10,7 @@ import { runConfig, testTimeout } from './config.ts';
 import { opArb } from './ops.ts';
 import { runOps } from './runner.ts';
 
-const cfg = runConfig({ numRuns: 25, maxOps: 30 });
+const cfg = runConfig({ numRuns: 50, maxOps: 30 });
 
 test('namespace operations keep the kernel consistent with the model and every view isolated', async () => {
   await fc.assert(

@@ -59,7 +59,7 @@ export const read: Builtin = async (ctx, args) => {
       c = await ctx.sys.read(0);
     } catch (e) {
       if (!isKernelError(e)) throw e;
-      await ctx.err(`bash: read: read error: 0: ${e.message}\n`);
+      await builtinError(ctx, 'read', `read error: 0: ${e.message}`);
       return 1;
     }
     if (c === '') { if (!line) return 1; break; }

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { bootSandbox } from '../../sandbox/index.ts';
+import { Sys } from '../syscalls/Sys.ts';
+
+/** /proc's fixed entry tables are built once per directory; what they show must still be live. */
+describe('procfs entry tables', () => {
+  test('/proc/PID files keep their inode, show current values, and the directory lists the extras', async () => {
+    const k = bootSandbox().host.kernel;
+    const sys = new Sys(k, k.initPidNs.tasks.get(1)!);
+    expect(sys.stat('/proc/1/stat').ino).toBe(sys.stat('/proc/1/stat').ino);
+    expect(sys.readdir('/proc/1')).toEqual(expect.arrayContaining(['stat', 'status', 'cmdline', 'ns', 'net']));
+    const task = k.initPidNs.tasks.get(1)!;
+    const comm = task.comm;
+    expect(await sys.readFile('/proc/1/comm')).toBe(`${comm}\n`);
+    task.comm = 'renamed';
+    expect(await sys.readFile('/proc/1/comm')).toBe('renamed\n');
+    task.comm = comm;
+    expect(sys.readdir('/proc')).toEqual(expect.arrayContaining(['self', 'uptime', 'sys', '1']));
+  });
+
+  test('a new process appears in /proc and disappears once reaped', async () => {
+    const k = bootSandbox().host.kernel;
+    const sys = new Sys(k, k.initPidNs.tasks.get(1)!);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const pid = sys.clone(async () => { await gate; return 0; }, { comm: 'probe' });
+    await k.settle(() => true);
+    expect(sys.readdir('/proc')).toContain(String(pid));
+    expect(await sys.readFile(`/proc/${pid}/status`)).toMatch(/^Name:\tprobe\n/);
+    release();
+    await k.settle(() => !k.initPidNs.tasks.has(pid)); // the host's init reaps it
+    expect(sys.readdir('/proc')).not.toContain(String(pid));
+    expect(() => sys.stat(`/proc/${pid}/status`)).toThrow();
+  });
+});
