@@ -199,6 +199,14 @@ function rows(results) {
         add(S, metric, `${x.appMs} ms`, `floor ${x.floorMs} ms; ×${ratio(x.appMs, x.floorMs)} floor`);
       };
       pair('navigation → first prompt', b.firstPrompt);
+      const tl = (t) => {
+        if (!t) return '';
+        const w = t.resources.find((r) => /worker/.test(r.file));
+        const entry = t.resources.find((r) => /^index-.*\.js$/.test(r.file));
+        return `entry script in at ${entry?.end ?? '?'} ms, DOMContentLoaded ${t.domContentLoaded}, worker requested ${w?.start ?? '?'}, prompt ${t.firstPrompt}`;
+      };
+      if (b.firstPrompt?.timelines?.app) add(S, '  where the time went (app)', '', tl(b.firstPrompt.timelines.app));
+      if (b.firstPrompt?.timelines?.floor) add(S, '  where the time went (floor)', '', tl(b.firstPrompt.timelines.floor));
       pair('keystroke → echo (median)', b.keystrokeEcho);
       pair('Enter → last line of ps aux', b.psAux);
       pair('docker run -it rust:latest bash → prompt', b.dockerRunIt);

@@ -15,7 +15,7 @@ import { Credentials, rootCreds } from './task/Credentials.ts';
 import { doExit } from './task/exit.ts';
 import { Pid } from './task/Pid.ts';
 import { signalGroup, waitWhileStopped } from './task/signals.ts';
-import { Task, TaskExit } from './task/Task.ts';
+import { afterExit, Task, TaskExit } from './task/Task.ts';
 import { Devpts } from './tty/Devpts.ts';
 import type { Tty } from './tty/Tty.ts';
 import { FdTable } from './vfs/FdTable.ts';
@@ -214,7 +214,7 @@ export class Kernel {
    * rejects with TaskExit; a stopped task stays asleep until SIGCONT.
    */
   async block(task: Task, register: (wake: () => void) => () => void, interruptible = true): Promise<void> {
-    if (!task.alive) throw new TaskExit(task);
+    if (!task.alive) return afterExit();
     task.state = 'S';
     task.callsSinceSleep = 0;
     let unregister: () => void = () => undefined;
@@ -241,6 +241,7 @@ export class Kernel {
    * on the virtual clock deterministic; the clock and CPU accounting are left alone.
    */
   async resched(task: Task): Promise<void> {
+    if (!task.alive) return afterExit();
     if (++task.callsSinceSleep < Kernel.RESCHED_CALLS) return;
     task.callsSinceSleep = 0;
     this.yielding++;
@@ -256,7 +257,7 @@ export class Kernel {
 
   /** sched_yield for CPU-bound programs: let the event loop (and ^C) in, account a little CPU time. */
   async yieldCpu(task: Task): Promise<void> {
-    if (!task.alive) throw new TaskExit(task);
+    if (!task.alive) return afterExit();
     task.callsSinceSleep = 0;
     this.yielding++;
     try {

@@ -6,14 +6,15 @@
 import type { Kernel } from '../../src/kernel/Kernel.ts';
 import { formatIpv4 } from '../../src/kernel/net/inet.ts';
 import { stackOf } from '../../src/kernel/net/NetStack.ts';
+import { InetSock } from '../../src/kernel/net/sockets/InetSock.ts';
 import { hostRun, type Tracked } from './dockerOps.ts';
 import { kernelInvariants } from './kernelInvariants.ts';
 
 interface Inspect {
   Name: string;
   State: { Running: boolean; Pid: number; Status: string };
-  HostConfig: { PidMode: string; NetworkMode: string; UTSMode: string; IpcMode: string };
-  Config: { Hostname: string };
+  HostConfig: { PidMode: string; NetworkMode: string; UTSMode: string; IpcMode: string; PortBindings?: Record<string, Array<{ HostPort: string }>> };
+  Config: { Hostname: string; Image: string };
   NetworkSettings: { IPAddress: string };
 }
 
@@ -82,6 +83,20 @@ export async function dockerChecks(k: Kernel, tracked: Map<string, Tracked>, bas
     if ((j.HostConfig.IpcMode === 'host') !== (task.nsproxy.ipc === init.ipc)) errs.push(`${at}: IPC namespace disagrees with IpcMode`);
     if (task.nsproxy.mnt === init.mnt) errs.push(`${at}: shares the host's mount namespace`);
   }
+  // Sockets: each listener is seen only in its own namespace. The host listens on :80 only for an
+  // nginx sharing its network, and on a published port only while its container runs (docker-proxy).
+  const listening = (net: Kernel['initNsProxy']['net']) => new Set(stackOf(net).sockets
+    .filter((s): s is InetSock => s instanceof InetSock && s.state === 10).map((s) => s.lport));
+  const want = new Set<number>();
+  for (const j of found) {
+    if (!j.State.Running) continue;
+    const task = k.initPidNs.tasks.get(j.State.Pid);
+    if (j.Config.Image === 'nginx' && task && task.nsproxy.net === init.net) want.add(80);
+    if (j.Config.Image === 'nginx' && task && task.nsproxy.net !== init.net && !listening(task.nsproxy.net).has(80)) errs.push(`${j.Name}: nginx runs but nothing listens on :80 in its namespace`);
+    for (const b of Object.values(j.HostConfig.PortBindings ?? {}).flat()) if (b.HostPort) want.add(Number(b.HostPort));
+  }
+  const hostPorts = [...listening(init.net)].filter((p) => p === 80 || (p >= 8000 && p < 9000)).sort();
+  if (hostPorts.join() !== [...want].sort().join()) errs.push(`host listens on [${hostPorts.join(' ')}], expected [${[...want].sort().join(' ')}]`);
   const docker0 = devices(k, init.net).find((d) => d.name === 'docker0');
   if (docker0 && docker0.ports.length !== bridged) errs.push(`docker0 has ${docker0.ports.length} ports for ${bridged} bridged running containers`);
   usedNets.delete(init.net);

@@ -10,7 +10,7 @@ import { execCapture, type ExecResult } from '../../src/sandbox/exec.ts';
 
 export type Mode = 'private' | 'host' | 'container';
 export type DOp =
-  | { t: 'run'; image: 'busybox' | 'alpine'; pid: Mode; net: 'bridge' | 'none' | 'host' | 'container'; uts: 'private' | 'host'; ipc: 'private' | 'host'; ref: number; rm: boolean; hostname: boolean }
+  | { t: 'run'; image: 'busybox' | 'alpine' | 'nginx'; pid: Mode; net: 'bridge' | 'none' | 'host' | 'container'; uts: 'private' | 'host'; ipc: 'private' | 'host'; ref: number; rm: boolean; hostname: boolean; publish: boolean }
   | { t: 'exec' | 'stop' | 'kill' | 'start' | 'rm' | 'hostkill' | 'nsenter'; c: number };
 
 const c = fc.nat({ max: 9 });
@@ -18,11 +18,11 @@ export const dopArb: fc.Arbitrary<DOp> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.record({
-      t: fc.constant('run' as const), image: fc.constantFrom('busybox' as const, 'alpine' as const),
+      t: fc.constant('run' as const), image: fc.constantFrom('busybox' as const, 'alpine' as const, 'nginx' as const),
       pid: fc.constantFrom<Mode>('private', 'private', 'host', 'container'),
       net: fc.constantFrom('bridge' as const, 'bridge' as const, 'none' as const, 'host' as const, 'container' as const),
       uts: fc.constantFrom('private' as const, 'host' as const), ipc: fc.constantFrom('private' as const, 'host' as const),
-      ref: c, rm: fc.boolean(), hostname: fc.boolean(),
+      ref: c, rm: fc.boolean(), hostname: fc.boolean(), publish: fc.boolean(),
     }),
   },
   ...(['exec', 'stop', 'kill', 'start', 'rm', 'hostkill', 'nsenter'] as const).map((t) => ({
@@ -64,6 +64,9 @@ export function runArgv(op: Extract<DOp, { t: 'run' }>, name: string, ref: strin
   // Docker refuses a hostname with --uts=host or a borrowed network namespace ("Conflicting options").
   if (op.hostname && op.uts !== 'host' && op.net !== 'container' && op.net !== 'host') argv.push('-h', `box-${name}`);
   if (op.rm) argv.push('--rm');
-  argv.push(op.image, 'sleep', '100000');
+  // docker-proxy on the host forwards a published port; only a bridged container can publish.
+  if (op.publish && op.net === 'bridge') argv.push('-p', `${8000 + Number(name.slice(1))}:80`);
+  argv.push(op.image);
+  if (op.image !== 'nginx') argv.push('sleep', '100000');
   return argv;
 }

@@ -9,6 +9,7 @@ import { Sys } from '../../src/kernel/syscalls/Sys.ts';
 import type { SysApi } from '../../src/kernel/syscalls/SysApi.ts';
 import { ARG_MAX, MAX_ARG_STRLEN } from '../../src/kernel/task/argLimits.ts';
 import { bootSandbox } from '../../src/sandbox/index.ts';
+import { session } from './dockerSession.ts';
 import { runOps } from './runner.ts';
 
 /** Run `body` as a root child of the host's init until it returns. */
@@ -96,6 +97,33 @@ describe('programs that never sleep are preempted at system calls (cond_resched)
     expect(copies).toBe(after);
     expect(copies).toBeLessThan(5000);
   });
+});
+
+describe('a killed task runs no more code (do_exit never returns)', () => {
+  test('a catch-all retry loop around a sleeping call stops instead of spinning', async () => {
+    let calls = 0;
+    let atKill = -1;
+    await asRoot(async (sys) => {
+      const pid = sys.clone(async (c) => {
+        // Like nginx's master did: for (;;) try { wait4() } catch { } — TaskExit swallowed, retried.
+        for (let i = 0; i < 100_000; i++) { calls++; try { await c.nanosleep(1000); } catch { /* swallow */ } }
+        return 0;
+      });
+      while (calls < 1) await sys.sched_yield();
+      sys.kill(pid, 9);
+      atKill = calls;
+      for (let i = 0; i < 5; i++) await sys.sched_yield();
+      await sys.wait4(pid);
+    });
+    expect(calls).toBeLessThanOrEqual(atKill + 1);
+  });
+  test('docker kill -9 of a container whose pid namespace another nginx shares does not hang', async () => {
+    await session([
+      { t: 'run', image: 'nginx', pid: 'private', net: 'host', uts: 'private', ipc: 'host', ref: 0, rm: false, hostname: false, publish: false },
+      { t: 'run', image: 'nginx', pid: 'container', net: 'host', uts: 'host', ipc: 'host', ref: 0, rm: false, hostname: false, publish: false },
+      { t: 'hostkill', c: 0 },
+    ]);
+  }, 20000);
 });
 
 describe('execve(2) E2BIG: MAX_ARG_STRLEN per string, ARG_MAX in all', () => {

@@ -153,10 +153,27 @@ async function main(proc: Proc): Promise<number> {
     entry: (child) => runcInit(child, spec, child.ext<ShimCtl>('containerd'), id),
   });
   if (!started) return 0;
+  // containerd's ShouldKillAllOnExit: a container without a pid namespace of its own (--pid=host or
+  // container:X) does not lose its other processes with its init, so the shim kills them all (runc
+  // kill --all). runc finds them in the container's cgroup; here its mount namespace stands in.
+  const mnt = flags & 0x20000000 ? null : nsLink(sys, started.pid, 'mnt');
   const status = await waitExit(sys, started.pid);
+  if (mnt) killAll(sys, mnt);
   await finish(started.relays);
   ctl.exited(id, status);
   return 0;
+}
+
+function nsLink(sys: SysApi, pid: number | string, ns: string): string | null {
+  try { return sys.readlink(`/proc/${pid}/ns/${ns}`); } catch { return null; }
+}
+
+/** SIGKILL every process left in the container (those sharing its mount namespace). */
+function killAll(sys: SysApi, mnt: string): void {
+  for (const name of sys.readdir('/proc')) {
+    if (!/^\d+$/.test(name) || nsLink(sys, name, 'mnt') !== mnt) continue;
+    try { sys.kill(Number(name), 9); } catch { /* already gone */ }
+  }
 }
 
 /** CLONE_NEW* for the namespaces the spec wants created (those without a path). */

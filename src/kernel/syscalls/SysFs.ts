@@ -1,7 +1,7 @@
 import { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY, O_TRUNC, O_APPEND, O_CLOEXEC } from '../constants.ts';
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
-import { TaskExit, type Task } from '../task/Task.ts';
+import { afterExit, type Task } from '../task/Task.ts';
 import { PtsInode, devptsOf } from '../tty/Devpts.ts';
 import { checkAccess, fileMode, nsOf, type AccessContext, type Inode } from '../vfs/inode.ts';
 import { canRead, canWrite, memDeviceOps, openRegular, Pipe, ttyOps } from '../vfs/fileOps.ts';
@@ -78,9 +78,10 @@ export class SysFs {
   close(fd: number): void { this.task.fdTable.close(fd); }
 
   // A killed task never returns to user space, so it cannot go on copying (cat /dev/zero > /dev/null
-  // after ^C); and a run of calls that never sleep reaches a preemption point (Kernel.resched).
+  // after ^C: see afterExit); and a run of calls that never sleep reaches a preemption point
+  // (Kernel.resched).
   async read(fd: number): Promise<string> {
-    if (!this.task.alive) throw new TaskExit(this.task);
+    if (!this.task.alive) return afterExit();
     const file = this.task.fdTable.get(fd);
     if (!canRead(file.flags)) throw new KernelError('EBADF');
     const data = await file.ops.read(file, this.task);
@@ -89,7 +90,7 @@ export class SysFs {
   }
 
   async write(fd: number, data: string): Promise<void> {
-    if (!this.task.alive) throw new TaskExit(this.task);
+    if (!this.task.alive) return afterExit();
     const file = this.task.fdTable.get(fd);
     if (!canWrite(file.flags)) throw new KernelError('EBADF');
     await file.ops.write(file, data, this.task);

@@ -21,6 +21,14 @@ export class TaskExit {
 }
 
 /**
+ * do_exit never returns: a task that has exited runs no more code. Its blocked calls were failed with
+ * TaskExit to unwind it; a program that swallows that (a catch-all retry loop such as
+ * `for (;;) try { await wait4() } catch {}`) and calls again gets a call that never returns, so it
+ * cannot spin the event loop forever.
+ */
+export function afterExit(): Promise<never> { return new Promise<never>(() => undefined); }
+
+/**
  * A process (struct task_struct; nsbox has no threads, so task = thread-group leader).
  * Data only: behaviour lives in clone.ts, exit.ts, signals.ts, wait.ts.
  */

@@ -6,6 +6,12 @@ export type Propagation = 'private' | 'shared' | 'slave';
 let nextMountId = 21;
 
 /**
+ * Every inode a mount has ever covered. Most path components are not mountpoints, and mountedAt can
+ * then answer without scanning the mount's children (a host with N containers has O(N) of them).
+ */
+const everMountpoint = new WeakSet<Inode>();
+
+/**
  * A mount (struct mount): a filesystem's subtree (`root`) attached at `mountpoint` inside `parent`.
  * Bind mounts share the superblock and have a root below the filesystem's root.
  */
@@ -19,7 +25,7 @@ export class Mount {
     public ns: MountNamespace,
     public parent: Mount | null,
     /** Inode in the parent mount this mount covers (its own root for a namespace root). */
-    public mountpoint: Inode,
+    mountpoint: Inode,
     /** Path of the mountpoint inside the parent mount ('' for a namespace root). */
     public relPath: string,
     readonly root: Inode,
@@ -29,7 +35,18 @@ export class Mount {
     /** The path of `root` inside its filesystem (mountinfo's ROOT column; `/` unless a bind mount). */
     readonly rootPath = '/',
     public propagation: Propagation = 'private',
-  ) {}
+  ) {
+    this.#mountpoint = mountpoint;
+    everMountpoint.add(mountpoint);
+  }
+
+  #mountpoint: Inode;
+  /** Inode in the parent mount this mount covers (its own root for a namespace root). */
+  get mountpoint(): Inode { return this.#mountpoint; }
+  set mountpoint(inode: Inode) {
+    this.#mountpoint = inode;
+    everMountpoint.add(inode);
+  }
 
   /** Absolute path from the namespace root, as /proc/mounts prints it. */
   get path(): string {
@@ -43,6 +60,7 @@ export class Mount {
 
   /** The mount stacked on `inode` in this mount, topmost first. */
   mountedAt(inode: Inode): Mount | undefined {
+    if (!everMountpoint.has(inode)) return undefined;
     for (let i = this.children.length - 1; i >= 0; i--) if (this.children[i].mountpoint === inode) return this.children[i];
     return undefined;
   }

@@ -43,7 +43,10 @@ async function main(proc: Proc): Promise<number> {
   for (const s of [SIG.SIGQUIT, SIG.SIGTERM, SIG.SIGINT]) sys.signal(s, (sig) => { stop = sig; wake(); });
   sys.signal(SIG.SIGHUP, () => undefined);
   while (stop === null) {
-    try { await sys.wait4(-1); } catch (e) { if (isKernelError(e, 'ECHILD')) await sys.nanosleep(1e12).catch(() => undefined); }
+    try { await sys.wait4(-1); } catch (e) {
+      if (!isKernelError(e)) throw e; // killed: never retry
+      if (e.code === 'ECHILD') await sys.nanosleep(1e12).catch(() => undefined);
+    }
   }
   const sig = stop as number;
   const name = sig === SIG.SIGQUIT ? 'SIGQUIT' : sig === SIG.SIGTERM ? 'SIGTERM' : 'SIGINT';

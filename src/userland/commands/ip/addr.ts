@@ -57,9 +57,16 @@ export async function listAddrs(ctx: IpCtx, argv: string[], doLink: boolean): Pr
   const addrs = doLink ? [] : ctx.net.addrs(fam);
   if (!doLink) {
     // ipaddr_filter: with -4/-6 a link needs an address of that family; without, every link shows.
-    links = links.filter((l) => addrs.some((a) => a.ifindex === l.ifindex) || !fam);
+    const withAddrs = new Set(addrs.map((a) => a.ifindex));
+    links = links.filter((l) => withAddrs.has(l.ifindex) || !fam);
   }
-  const of = (ifindex: number): AddrInfo[] => addrs.filter((a) => a.ifindex === ifindex);
+  // Each link's addresses in dump order, grouped once (a filter per link is quadratic with many veths).
+  const byLink = new Map<number, AddrInfo[]>();
+  for (const a of addrs) {
+    const list = byLink.get(a.ifindex);
+    if (list) list.push(a); else byLink.set(a.ifindex, [a]);
+  }
+  const of = (ifindex: number): AddrInfo[] => byLink.get(ifindex) ?? [];
   // -o: one record per line, inner newlines as backslashes; `ip -o addr` prints addresses only.
   const one = (text: string) => (ctx.oneline ? `${text.replace(/\n$/, '').replace(/\n/g, '\\')}\n` : text);
   for (const l of links) {

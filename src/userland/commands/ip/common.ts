@@ -19,6 +19,8 @@ export class IpCtx {
   oneline = false;
   private buf = '';
   private cache: LinkInfo[] | null = null;
+  /** The cached dump by ifindex (first entry wins, as a scan would find it). */
+  private byIndex: Map<number, LinkInfo> | null = null;
   private nsNames: Map<number, string> | null = null;
 
   constructor(readonly proc: Proc, readonly net: NetApi) {}
@@ -50,8 +52,18 @@ export class IpCtx {
   }
 
   links(refresh = false): LinkInfo[] {
-    if (!this.cache || refresh) this.cache = this.net.links();
+    if (!this.cache || refresh) { this.cache = this.net.links(); this.byIndex = null; }
     return this.cache;
+  }
+
+  /** The link with this index in the cached dump (a map: `ip a` looks up every link's peer and master). */
+  link(ifindex: number): LinkInfo | undefined {
+    const links = this.links();
+    if (!this.byIndex) {
+      this.byIndex = new Map();
+      for (const l of links) if (!this.byIndex.has(l.ifindex)) this.byIndex.set(l.ifindex, l);
+    }
+    return this.byIndex.get(ifindex);
   }
 
   /** ll_name_to_index; 0 when unknown. */
@@ -62,7 +74,7 @@ export class IpCtx {
   }
 
   /** ll_idx_n2a: a name, or `if%d` for an index not in this namespace. */
-  name(ifindex: number): string { return this.links().find((x) => x.ifindex === ifindex)?.name ?? `if${ifindex}`; }
+  name(ifindex: number): string { return this.link(ifindex)?.name ?? `if${ifindex}`; }
 
   /** `Cannot find device "x"` (nodev) for commands that change a link. */
   async needDev(name: string): Promise<number> {

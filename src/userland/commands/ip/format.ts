@@ -27,7 +27,7 @@ export function nameAndLink(ctx: IpCtx, l: LinkInfo): { text: string; mdown: boo
   if (l.link === undefined) return { text: l.name, mdown: false };
   if (l.link === 0) return { text: `${l.name}@NONE`, mdown: false };
   if (l.linkNetnsid !== undefined) return { text: `${l.name}@if${l.link}`, mdown: false };
-  const peer = ctx.links().find((x) => x.ifindex === l.link);
+  const peer = ctx.link(l.link);
   return { text: `${l.name}@${ctx.name(l.link)}`, mdown: !!peer && !(peer.flags & IFF.UP) };
 }
 
