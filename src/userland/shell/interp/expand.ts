@@ -2,6 +2,7 @@ import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import type { ParamPart, Script, Word } from '../ast.ts';
 import { ShellError, type ShellState } from '../ShellState.ts';
 import { ArithError, evalArith } from './arith.ts';
+import { BraceTooLarge, braceExpand } from './brace.ts';
 import { expandGlob, hasGlobChars, patternToRegex } from './glob.ts';
 
 export interface ExpandHost {
@@ -25,21 +26,28 @@ const DEFAULT_IFS = ' \t\n';
  */
 export async function expandWords(h: ExpandHost, words: Word[]): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) {
+  for (const w of words.flatMap(braces)) {
     for (const field of await expandToFields(h, w)) {
       const text = field.map((s) => s.text).join('');
-      const mask = field.flatMap((s) => [...s.text].map(() => s.quoted));
       const hadQuoted = field.some((s) => s.quoted);
       if (text === '' && !hadQuoted) continue;
       if (!h.state.options.has('f') && hasGlobChars(text, maskByCodeUnit(field))) {
         const matches = expandGlob(h.sys, text, maskByCodeUnit(field));
         if (matches) { for (const m of matches) out.push(m); continue; }
       }
-      void mask;
       out.push(text);
     }
   }
   return out;
+}
+
+function braces(w: Word): Word[] {
+  try {
+    return braceExpand(w);
+  } catch (e) {
+    if (e instanceof BraceTooLarge) throw new ShellError(e.message, 1);
+    throw e;
+  }
 }
 
 function maskByCodeUnit(field: Field): boolean[] {
