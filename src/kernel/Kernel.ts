@@ -11,6 +11,7 @@ import type { ProgramImage } from './program.ts';
 import { TimerQueue, WaitQueue, type HostEnv } from './sched.ts';
 import type { SysApi } from './syscalls/SysApi.ts';
 import { Sys } from './syscalls/Sys.ts';
+import { IpcCalls } from './ipc/calls.ts';
 import { Credentials, rootCreds } from './task/Credentials.ts';
 import { doExit } from './task/exit.ts';
 import { Pid } from './task/Pid.ts';
@@ -110,6 +111,7 @@ export class Kernel {
       pidForChildren: this.initPidNs,
       timeForChildren: new TimeNamespace(INITIAL_INUM.time, owner),
     };
+    this.extensions.set('ipc', (sys) => new IpcCalls(this, (sys as Sys).task));
   }
 
   allocInum(): number { return this.inums.alloc(); }

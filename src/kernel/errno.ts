@@ -31,6 +31,7 @@ export const ERRNO = {
   ENOSYS: [38, 'Function not implemented'],
   ENOTEMPTY: [39, 'Directory not empty'],
   ELOOP: [40, 'Too many levels of symbolic links'],
+  EIDRM: [43, 'Identifier removed'],
   ENOTSOCK: [88, 'Socket operation on non-socket'],
   EDESTADDRREQ: [89, 'Destination address required'],
   EPROTOTYPE: [91, 'Protocol wrong type for socket'],

@@ -59,6 +59,9 @@ import { nc } from './commands/nc/nc.ts';
 import { curl } from './commands/curl/curl.ts';
 import { python3 } from './commands/python3/python3.ts';
 import { docker } from './commands/docker/docker.ts';
+import { ipcmk } from './commands/ipcmk/ipcmk.ts';
+import { ipcrm } from './commands/ipcrm/ipcrm.ts';
+import { ipcs } from './commands/ipcs/ipcs.ts';
 
 /** Every program nsbox can install into a root filesystem, by file name. */
 export const PROGRAMS: Record<string, ProgramImage> = {
@@ -66,7 +69,7 @@ export const PROGRAMS: Record<string, ProgramImage> = {
   bash, sh: bash, sudo, cat, echo, true: trueCmd, false: falseCmd,
   grep, head, tail, wc, sort, uniq, cut, tr, printf, tee, seq, yes, basename, dirname, nl,
   ps, kill, sleep,
-  unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, readlink,
+  unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, readlink, ipcs, ipcmk, ipcrm,
   ls, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, stat, id, whoami, groups: groupsCmd, uname, env, pwd, clear, date, which, du,
 };
 

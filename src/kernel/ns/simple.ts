@@ -1,3 +1,4 @@
+import { newIpcIds } from '../ipc/IpcIds.ts';
 import type { Namespace } from './NsCommon.ts';
 
 /** UTS namespace: hostname and NIS domain name (uname(2)). */
@@ -6,11 +7,10 @@ export class UtsNamespace implements Namespace {
   constructor(readonly inum: number, readonly owner: Namespace | null, public hostname: string, public domainname = '(none)') {}
 }
 
-/** System V IPC objects live here; message queues are the only kind modelled so far. */
+/** System V IPC objects (message queues, shared memory, semaphore sets) live here (ipc_namespaces(7)). */
 export class IpcNamespace implements Namespace {
   readonly type = 'ipc' as const;
-  readonly msgQueues = new Map<number, { key: number; id: number; uid: number; perms: number; messages: string[] }>();
-  nextMsgId = 0;
+  readonly ids = newIpcIds();
   constructor(readonly inum: number, readonly owner: Namespace | null) {}
 }
 

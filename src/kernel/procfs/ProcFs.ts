@@ -5,6 +5,7 @@ import type { Task } from '../task/Task.ts';
 import type { AccessContext, Inode, SuperBlock } from '../vfs/inode.ts';
 import { anonDev } from '../vfs/tmpfs.ts';
 import { GenDir, GenFile, GenLink } from './nodes.ts';
+import { procSysvipc } from '../ipc/procSysvipc.ts';
 import { pidDir } from './pid/PidDir.ts';
 import { sysDir } from './sys.ts';
 import { PROC_FILESYSTEMS, procCpuinfo, procLoadavg, procMeminfo, procStatFile, procUptime, procVersion } from './system.ts';
@@ -44,6 +45,9 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     filesystems: file(() => PROC_FILESYSTEMS),
     cmdline: file(() => 'BOOT_IMAGE=/boot/vmlinuz-linux root=UUID=7c1b5e2a rw net.ifnames=0\n'),
     sys: () => sysDir(kernel, sb),
+    sysvipc: () => new GenDir(sb, () => ({
+      msg: file((ctx) => procSysvipc('msg', ctx.task)), shm: file((ctx) => procSysvipc('shm', ctx.task)), sem: file((ctx) => procSysvipc('sem', ctx.task)),
+    })),
     // Entries Docker masks or makes read-only in containers (runc's maskedPaths/readonlyPaths skip absent ones).
     acpi: () => new GenDir(sb, () => ({ wakeup: file(() => 'Device\tS-state\t  Status   Sysfs node\n') })),
     bus: () => new GenDir(sb, () => ({ input: () => new GenDir(sb, () => ({})), pci: () => new GenDir(sb, () => ({})) })),
