@@ -4,7 +4,7 @@
  * task, so it inherits the task's namespaces, root and credentials).
  *
  * A container image may lack a tool (`ip`, `ss` are missing from many). For views that depend only on
- * the network or UTS namespace, the lens then does what a person on the host would do: run the host's
+ * the network, UTS or IPC namespace, the lens then does what a person on the host would do: run the host's
  * program inside the container's namespace with `nsenter -t PID -n`. The mount view reads
  * /proc/PID/mounts from the host, which lists the mount namespace of PID as PID sees it.
  */
@@ -24,6 +24,7 @@ const VIEWS: Record<LensView, ViewSpec> = {
   ip: { argv: ['ip', 'a'], nsenter: '-n' },
   hostname: { argv: ['hostname'], nsenter: '-u' },
   mounts: { argv: ['cat', '/proc/mounts'], nsenter: null },
+  ipc: { argv: ['ipcs'], nsenter: '-i' },
 };
 
 /** exec's "not found" status (sh and execCapture both use 127). */

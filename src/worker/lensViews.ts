@@ -4,7 +4,7 @@
  */
 
 /** The views the namespace lens compares; the worker maps each to a fixed command (see lens.ts). */
-export const LENS_VIEWS = ['ps', 'ss', 'ip', 'hostname', 'mounts'] as const;
+export const LENS_VIEWS = ['ps', 'ss', 'ip', 'hostname', 'mounts', 'ipc'] as const;
 export type LensView = (typeof LENS_VIEWS)[number];
 
 export interface LensOutput {

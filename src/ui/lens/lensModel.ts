@@ -35,7 +35,7 @@ export function compareOutputs(left: string, right: string): { left: LensLine[];
   return { left: mark(l, r), right: mark(r, l) };
 }
 
-export const VIEW_NS: Record<LensView, NsKind> = { ps: 'pid', ss: 'net', ip: 'net', hostname: 'uts', mounts: 'mnt' };
+export const VIEW_NS: Record<LensView, NsKind> = { ps: 'pid', ss: 'net', ip: 'net', hostname: 'uts', mounts: 'mnt', ipc: 'ipc' };
 
 export const VIEW_LABEL: Record<LensView, string> = {
   ps: 'ps aux',
@@ -43,6 +43,7 @@ export const VIEW_LABEL: Record<LensView, string> = {
   ip: 'ip a',
   hostname: 'hostname',
   mounts: 'cat /proc/mounts',
+  ipc: 'ipcs',
 };
 
 const SHARED: Record<NsKind, string> = {
@@ -59,7 +60,7 @@ const OWN: Record<NsKind, string> = {
   net: 'it has its own loopback and interfaces and its own socket table, so the host’s eth0, docker0 and listening sockets are not there',
   uts: 'its hostname is its own (docker sets it to the container’s short id)',
   mnt: 'its / is the image’s overlay, and only the mounts made for the container are there',
-  ipc: 'it has its own IPC objects',
+  ipc: 'it has its own message queues, shared memory and semaphores, so what ipcmk creates on one side is not listed on the other',
   cgroup: 'it sees its own cgroup as the root',
 };
 
