@@ -32,6 +32,7 @@ export const ERRNO = {
   ENOTEMPTY: [39, 'Directory not empty'],
   ELOOP: [40, 'Too many levels of symbolic links'],
   EIDRM: [43, 'Identifier removed'],
+  EUSERS: [87, 'Too many users'],
   ENOTSOCK: [88, 'Socket operation on non-socket'],
   EDESTADDRREQ: [89, 'Destination address required'],
   EPROTOTYPE: [91, 'Protocol wrong type for socket'],

@@ -178,6 +178,7 @@ export async function runcInit(sys: SysApi, spec: OciSpec, ctl: ShimCtl, id: str
   // user keeps none of them in its effective set).
   const u = spec.process.user;
   sys.capset(spec.process.capabilities.effective);
+  if (spec.linux.seccomp) sys.seccomp(spec.linux.seccomp);
   sys.setuid(u.uid, u.gid, [u.gid, ...u.additionalGids.filter((g) => g !== u.gid)]);
   const env = new Map(spec.process.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as [string, string]));
   return sys.execve(path, spec.process.args, env);

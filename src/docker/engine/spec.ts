@@ -29,6 +29,8 @@ export interface OciSpec {
     maskedPaths: string[];
     readonlyPaths: string[];
     rootfsPropagation: string;
+    /** Docker's builtin seccomp profile (absent with --privileged). */
+    seccomp?: 'builtin';
   };
   annotations: Record<string, string>;
 }
@@ -110,6 +112,7 @@ export function buildSpec(c: Container, s: SpecInput): OciSpec {
       maskedPaths: hc.Privileged ? [] : MASKED_PATHS,
       readonlyPaths: hc.Privileged ? [] : READONLY_PATHS,
       rootfsPropagation: 'rprivate',
+      ...(hc.Privileged ? {} : { seccomp: 'builtin' as const }),
     },
     annotations: { 'nsbox.stdin': s.stdin ? 'true' : 'false', 'org.opencontainers.image.ref.name': c.imageRef },
   };

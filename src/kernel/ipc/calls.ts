@@ -2,6 +2,7 @@ import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
 import type { Task } from '../task/Task.ts';
 import type { IpcKind, IpcObject } from './IpcIds.ts';
+import { ownerCapable } from '../ns/userns.ts';
 
 export const IPC_PRIVATE = 0;
 export const IPC_CREAT = 0o1000;
@@ -52,7 +53,7 @@ export class IpcCalls {
     const obj = this.ids[kind].byId(id);
     if (!obj) throw new KernelError('EINVAL');
     const c = this.task.cred;
-    if (c.euid !== obj.uid && c.euid !== obj.cuid && !c.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+    if (c.euid !== obj.uid && c.euid !== obj.cuid && !ownerCapable(this.task, this.task.nsproxy.ipc, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
     this.ids[kind].remove(obj);
   }
 
@@ -63,6 +64,6 @@ export class IpcCalls {
     let granted = obj.mode;
     if (c.euid === obj.uid || c.euid === obj.cuid) granted >>= 6;
     else if (c.groups.includes(obj.gid) || c.groups.includes(obj.cgid) || c.egid === obj.gid) granted >>= 3;
-    if (requested & ~granted & 0o7 && !c.caps.has('CAP_IPC_OWNER')) throw new KernelError('EACCES');
+    if (requested & ~granted & 0o7 && !ownerCapable(this.task, this.task.nsproxy.ipc, 'CAP_IPC_OWNER')) throw new KernelError('EACCES');
   }
 }

@@ -8,6 +8,7 @@ import { addrDump, linkInfo, routeDump, routeGet } from './calls/dump.ts';
 import * as sk from './calls/sockets.ts';
 import { formatIp, parseIp } from './inet.ts';
 import type { NetNamespace } from './NetNamespace.ts';
+import { ownerCapable } from '../ns/userns.ts';
 import { stackOf, type NetStack } from './NetStack.ts';
 import { peernet2id, setNsid } from './nsid.ts';
 import { PingSock } from './sockets/PingSock.ts';
@@ -24,7 +25,7 @@ export class NetCalls implements A.NetApi {
   private get stack(): NetStack { return stackOf(this.task.nsproxy.net); }
 
   private admin(): NetStack {
-    if (!this.task.cred.caps.has('CAP_NET_ADMIN')) throw new KernelError('EPERM');
+    if (!ownerCapable(this.task, this.task.nsproxy.net, 'CAP_NET_ADMIN')) throw new KernelError('EPERM');
     return this.stack;
   }
 

@@ -2,6 +2,7 @@ import { KernelError } from '../errno.ts';
 import { GenDir, GenFile } from '../procfs/nodes.ts';
 import type { AccessContext, Inode, SuperBlock } from '../vfs/inode.ts';
 import { ipv6ConfChanged } from './addrconf.ts';
+import { ownerCapable } from '../ns/userns.ts';
 import { stackOf, type NetStack } from './NetStack.ts';
 
 /**
@@ -21,7 +22,7 @@ function file(sb: SuperBlock, knob: Knob): () => Inode {
   const stack = (ctx: AccessContext) => stackOf(ctx.task.nsproxy.net);
   return () => new GenFile(sb, (ctx) => `${knob.get(stack(ctx))}\n`, knob.set ? 0o644 : 0o444, undefined, knob.set && ((data, ctx) => {
     const c = ctx.task.cred;
-    if (c.euid !== 0 && !c.caps.has('CAP_NET_ADMIN')) throw new KernelError('EACCES');
+    if (c.euid !== 0 && !ownerCapable(ctx.task, ctx.task.nsproxy.net, 'CAP_NET_ADMIN')) throw new KernelError('EACCES');
     knob.set!(stack(ctx), data.replace(/\n$/, ''));
   }));
 }

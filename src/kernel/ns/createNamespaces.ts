@@ -3,32 +3,52 @@ import {
 } from '../constants.ts';
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
+import { ALL_CAPS } from '../task/Credentials.ts';
 import type { Task } from '../task/Task.ts';
 import type { Mount } from '../vfs/Mount.ts';
 import type { NsProxy } from './NsProxy.ts';
 import { PidNamespace } from './PidNamespace.ts';
 import { CgroupNamespace, IpcNamespace, TimeNamespace, UserNamespace, UtsNamespace } from './simple.ts';
+import { nsCapable } from './userns.ts';
 
 export const NS_FLAGS = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP | CLONE_NEWTIME | CLONE_NEWUSER;
 
+/** user_namespaces(7): nesting is limited to 32 levels (EUSERS beyond). */
+const MAX_USERNS_LEVEL = 32;
+
+export interface NewNamespaces {
+  nsproxy: NsProxy;
+  mountMap?: Map<Mount, Mount>;
+  /** After CLONE_NEWUSER: the new user namespace, in which the task holds every capability. */
+  userNs?: UserNamespace;
+}
+
 /**
  * create_new_namespaces (kernel/nsproxy.c): copy the caller's nsproxy, replacing each namespace whose
- * CLONE_NEW* flag is set. New namespaces need CAP_SYS_ADMIN (user namespaces are not modelled beyond
- * their inode: unprivileged CLONE_NEWUSER is refused with EPERM as on hosts that disable it).
+ * CLONE_NEW* flag is set. CLONE_NEWUSER needs no privilege (Arch enables unprivileged user
+ * namespaces) and comes first, so the other new namespaces are owned by it and the CAP_SYS_ADMIN
+ * they need is checked there: `unshare -r -n` works for anyone, `unshare -n` alone does not.
  */
-export function createNamespaces(kernel: Kernel, task: Task, flags: number): { nsproxy: NsProxy; mountMap?: Map<Mount, Mount> } {
+export function createNamespaces(kernel: Kernel, task: Task, flags: number): NewNamespaces {
   const old = task.nsproxy;
   if (flags & ~NS_FLAGS) throw new KernelError('EINVAL');
-  if (flags & NS_FLAGS && !task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  // Docker's default seccomp profile allows namespace creation only with CAP_SYS_ADMIN.
+  if (flags & NS_FLAGS && task.seccomp === 'builtin' && !task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  let userNs: UserNamespace | undefined;
+  if (flags & CLONE_NEWUSER) {
+    if (task.userNs.level >= MAX_USERNS_LEVEL) throw new KernelError('EUSERS');
+    userNs = new UserNamespace(kernel.allocInum(), task.userNs, task.cred.euid);
+  }
+  const owner = userNs ?? task.userNs;
+  const others = flags & NS_FLAGS & ~CLONE_NEWUSER;
+  if (others && !userNs && !nsCapable(task, owner, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
   // copy_pid_ns: a new pid namespace only below the caller's own (so not a second unshare -p, nor
   // clone(CLONE_NEWPID) after unshare(CLONE_NEWPID) or setns to a pid namespace).
   if (flags & CLONE_NEWPID && old.pidForChildren !== task.pidNs) throw new KernelError('EINVAL');
-  if (flags & CLONE_NEWUSER) task.userNs = new UserNamespace(kernel.allocInum(), task.userNs);
-  const owner = task.userNs;
   let mountMap: Map<Mount, Mount> | undefined;
   let mnt = old.mnt;
   if (flags & CLONE_NEWNS) {
-    const copy = old.mnt.copy(kernel.allocInum());
+    const copy = old.mnt.copy(kernel.allocInum(), owner);
     mnt = copy.ns;
     mountMap = copy.map;
   }
@@ -41,7 +61,14 @@ export function createNamespaces(kernel: Kernel, task: Task, flags: number): { n
   const net = flags & CLONE_NEWNET ? kernel.createNetNamespace(owner) : old.net;
   const timeForChildren = flags & CLONE_NEWTIME ? new TimeNamespace(kernel.allocInum(), owner, old.timeForChildren.bootOffsetMs) : old.timeForChildren;
   const nsproxy: NsProxy = { mnt, uts, ipc, net, cgroup, pidForChildren, timeForChildren };
-  return { nsproxy, mountMap };
+  return { nsproxy, mountMap, userNs };
+}
+
+/** Enter the new user namespace: full capabilities there, none anywhere else (cap_capable). */
+export function enterUserNs(task: Task, userNs: UserNamespace | undefined): void {
+  if (!userNs) return;
+  task.userNs = userNs;
+  task.cred = { ...task.cred, caps: new Set(ALL_CAPS) };
 }
 
 /** After CLONE_NEWNS the task's root and cwd move to the copies of the mounts they were on. */

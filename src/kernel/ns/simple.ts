@@ -1,3 +1,4 @@
+import type { IdExtent, IdKind } from './userns.ts';
 import { newIpcIds } from '../ipc/IpcIds.ts';
 import type { Namespace } from './NsCommon.ts';
 
@@ -22,7 +23,12 @@ export class CgroupNamespace implements Namespace {
 export class UserNamespace implements Namespace {
   readonly type = 'user' as const;
   readonly level: number;
-  constructor(readonly inum: number, readonly parent: UserNamespace | null) {
+  /** uid_map and gid_map; null until written (ids then read as 65534 inside). */
+  readonly maps: Record<IdKind, IdExtent[] | null> = { uid: null, gid: null };
+  /** /proc/PID/setgroups. */
+  setgroupsAllowed = true;
+  /** The effective uid (kernel id) of the task that created it: its owner (ns->owner). */
+  constructor(readonly inum: number, readonly parent: UserNamespace | null, readonly creatorEuid = 0) {
     this.level = parent ? parent.level + 1 : 0;
   }
   get owner(): Namespace | null { return this.parent; }

@@ -21,6 +21,7 @@ abstract class GenBase {
 
 export class GenFile extends GenBase implements FileInode {
   readonly type = 'file' as const;
+  readonly generated = true;
   constructor(sb: SuperBlock, private readonly gen: (ctx: AccessContext) => string, mode = 0o444, owner?: Owner,
     private readonly onWrite?: (data: string, ctx: AccessContext) => void) { super(sb, mode, owner); }
   read(ctx: AccessContext): string { return this.gen(ctx); }

@@ -1,12 +1,14 @@
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
-import { createNamespaces, remapFs } from '../ns/createNamespaces.ts';
+import { createNamespaces, enterUserNs, remapFs } from '../ns/createNamespaces.ts';
 import type { NsType } from '../ns/NsCommon.ts';
 import { PidNamespace } from '../ns/PidNamespace.ts';
+import type { UserNamespace } from '../ns/simple.ts';
+import { hasMapping, nsCapable, toKid, viewId } from '../ns/userns.ts';
 import type { Proc } from '../program.ts';
 import { checkArgLimits } from '../task/argLimits.ts';
 import { doClone } from '../task/clone.ts';
-import { rootCreds, userCreds } from '../task/Credentials.ts';
+import { ALL_CAPS, rootCreds, userCreds } from '../task/Credentials.ts';
 import { doExit } from '../task/exit.ts';
 import { sendSignal } from '../task/signals.ts';
 import { TaskExit, type Task } from '../task/Task.ts';
@@ -26,23 +28,32 @@ export class Sys extends SysFs implements SysApi {
 
   getpid(): number { return this.task.nr; }
   getppid(): number { return this.task.parent?.pid.nrIn(this.task.pidNs) ?? 0; }
-  getuid(): number { return this.task.cred.uid; }
-  geteuid(): number { return this.task.cred.euid; }
-  getgid(): number { return this.task.cred.gid; }
-  getegid(): number { return this.task.cred.egid; }
-  getgroups(): number[] { return [...this.task.cred.groups]; }
-  capable(cap: string): boolean { return this.task.cred.caps.has(cap); }
+  // Ids as the caller's user namespace sees them (from_kuid_munged: unmapped ones read as 65534).
+  getuid(): number { return viewId(this.task.userNs, this.task.cred.uid, 'uid'); }
+  geteuid(): number { return viewId(this.task.userNs, this.task.cred.euid, 'uid'); }
+  getgid(): number { return viewId(this.task.userNs, this.task.cred.gid, 'gid'); }
+  getegid(): number { return viewId(this.task.userNs, this.task.cred.egid, 'gid'); }
+  getgroups(): number[] { return this.task.cred.groups.map((g) => viewId(this.task.userNs, g, 'gid')); }
+  /** capable(): the capability over the initial user namespace. */
+  capable(cap: string): boolean { return nsCapable(this.task, this.kernel.initUserNs, cap); }
   capset(caps: string[]): void {
     const cur = this.task.cred.caps;
     if (caps.some((c) => !cur.has(c))) throw new KernelError('EPERM');
     this.task.cred = { ...this.task.cred, caps: new Set(caps) };
   }
+  seccomp(profile: 'builtin'): void { this.task.seccomp = profile; }
   setuid(uid: number, gid = uid, groups: number[] = [gid]): void {
-    if (!this.task.cred.caps.has('CAP_SETUID')) throw new KernelError('EPERM');
+    const ns = this.task.userNs;
+    if (!nsCapable(this.task, ns, 'CAP_SETUID')) throw new KernelError('EPERM');
+    // setresuid(2) takes ids as the caller's user namespace writes them (make_kuid); unmapped: EINVAL.
+    [uid, gid] = [toKid(ns, uid, 'uid'), toKid(ns, gid, 'gid')];
+    groups = groups.map((g) => toKid(ns, g, 'gid'));
+    if (uid < 0 || gid < 0 || groups.some((g) => g < 0)) throw new KernelError('EINVAL');
     const keep = this.task.cred.caps;
-    this.task.cred = uid === 0 ? rootCreds() : userCreds(uid, gid, groups);
-    // A process that keeps uid 0 keeps a reduced bounding set (e.g. a container without CAP_NET_ADMIN).
-    if (uid === 0) this.task.cred.caps = new Set(keep);
+    // Becoming the namespace's root keeps the capabilities (a reduced set stays reduced, e.g. a
+    // container without CAP_NET_ADMIN); any other uid has none.
+    const toRoot = uid === toKid(ns, 0, 'uid');
+    this.task.cred = { ...userCreds(uid, gid, groups), caps: toRoot ? new Set(keep) : new Set() };
     this.task.cred.gid = this.task.cred.egid = gid;
     this.task.cred.groups = groups;
   }
@@ -91,9 +102,14 @@ export class Sys extends SysFs implements SysApi {
       return this.execve(shebang[1], [...interp, path, ...argv.slice(1)], env, depth + 1);
     }
     const t = this.task;
-    if (ref.inode.mode & 0o4000 && !ref.mnt.flags.includes('nosuid')) {
+    // bprm_fill_uid: a set-user-ID bit whose owner has no mapping in the caller's user namespace is ignored.
+    if (ref.inode.mode & 0o4000 && !ref.mnt.flags.includes('nosuid') && hasMapping(t.userNs, ref.inode.uid, 'uid')) {
       // Set-user-ID executable (sudo): the effective uid becomes the file owner's.
       t.cred = { ...t.cred, euid: ref.inode.uid, caps: ref.inode.uid === 0 ? rootCreds().caps : new Set<string>() };
+    } else if (t.cred.caps.size && t.cred.euid !== toKid(t.userNs, 0, 'uid') && t.cred.uid !== toKid(t.userNs, 0, 'uid')) {
+      // capabilities(7): execve by a process that is not its user namespace's root drops them all
+      // (so `unshare -U` without a uid map runs its command with none).
+      t.cred = { ...t.cred, caps: new Set() };
     }
     t.comm = basename(ref.path).slice(0, 15);
     t.argv = [...argv];
@@ -124,7 +140,7 @@ export class Sys extends SysFs implements SysApi {
     this.check();
     if (sig < 0 || sig > 64) throw new KernelError('EINVAL');
     const me = this.task;
-    const permitted = (t: Task) => me.cred.caps.has('CAP_KILL') || me.cred.euid === t.cred.uid || me.cred.uid === t.cred.uid;
+    const permitted = (t: Task) => nsCapable(me, t.userNs, 'CAP_KILL') || me.cred.euid === t.cred.uid || me.cred.uid === t.cred.uid;
     // A fatal signal the caller sends itself (kill -9 $$, kill -9 0) is acted on before kill(2)
     // returns to user space: the process never runs another instruction.
     const deliver = (t: Task) => sendSignal(this.kernel, t, sig, t.pidNs !== me.pidNs);
@@ -218,7 +234,8 @@ export class Sys extends SysFs implements SysApi {
 
   // — namespaces and mounts —
   unshare(flags: number): void {
-    const { nsproxy, mountMap } = createNamespaces(this.kernel, this.task, flags);
+    const { nsproxy, mountMap, userNs } = createNamespaces(this.kernel, this.task, flags);
+    enterUserNs(this.task, userNs);
     this.task.nsproxy = nsproxy;
     if (mountMap) remapFs(this.task, mountMap);
     this.kernel.namespacesChanged();
@@ -228,7 +245,9 @@ export class Sys extends SysFs implements SysApi {
     const inode = this.task.fdTable.get(fd).inode;
     const ns = inode && nsOf(inode);
     if (!ns || (nstype && ns.type !== nstype)) throw new KernelError('EINVAL');
-    if (!this.task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+    // Each namespace's install(): CAP_SYS_ADMIN over the namespace's owner and over our own.
+    const owner = ns.type === 'user' ? ns as UserNamespace : ns.owner as UserNamespace | null ?? this.kernel.initUserNs;
+    if (!nsCapable(this.task, owner, 'CAP_SYS_ADMIN') || !nsCapable(this.task, this.task.userNs, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
     const t = this.task;
     const p = { ...t.nsproxy } as Record<string, unknown>;
     switch (ns.type) {
@@ -244,7 +263,12 @@ export class Sys extends SysFs implements SysApi {
         break;
       }
       case 'time': p.timeForChildren = ns; break;
-      case 'user': t.userNs = ns as typeof t.userNs; break;
+      case 'user':
+        // userns_install: the caller gets every capability in the namespace it joins.
+        if (ns === t.userNs) throw new KernelError('EINVAL');
+        t.userNs = ns as typeof t.userNs;
+        t.cred = { ...t.cred, caps: new Set(ALL_CAPS) };
+        break;
       default: p[ns.type] = ns;
     }
     t.nsproxy = p as unknown as typeof t.nsproxy;
@@ -265,13 +289,13 @@ export class Sys extends SysFs implements SysApi {
   pivot_root(newRoot: string, putOld: string): void { doPivotRoot(this.kernel, this.task, this.walker(), newRoot, putOld); }
 
   sethostname(name: string): void {
-    if (!this.task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+    if (!nsCapable(this.task, this.task.nsproxy.uts.owner as UserNamespace, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
     if (name.length > 64) throw new KernelError('EINVAL');
     (this.task.nsproxy.uts as { hostname: string }).hostname = name;
     this.kernel.namespacesChanged();
   }
   setdomainname(name: string): void {
-    if (!this.task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+    if (!nsCapable(this.task, this.task.nsproxy.uts.owner as UserNamespace, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
     if (name.length > 64) throw new KernelError('EINVAL');
     (this.task.nsproxy.uts as { domainname: string }).domainname = name;
   }

@@ -65,6 +65,8 @@ export interface SysApi {
   capable(cap: string): boolean;
   /** capset(2) (with PR_CAPBSET_DROP): keep only `caps`; a capability can be dropped, never gained (EPERM). */
   capset(caps: string[]): void;
+  /** seccomp(SECCOMP_SET_MODE_FILTER) with a named profile; inherited by children and kept across execve. */
+  seccomp(profile: 'builtin'): void;
   setuid(uid: number, gid?: number, groups?: number[]): void;
   getpgrp(): number;
   getsid(pid?: number): number;

@@ -1,5 +1,6 @@
 import { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY, O_TRUNC, O_APPEND, O_CLOEXEC } from '../constants.ts';
 import { KernelError } from '../errno.ts';
+import { capableWrtInode, nsCapable, toKid, viewId } from '../ns/userns.ts';
 import type { Kernel } from '../Kernel.ts';
 import { afterExit, type Task } from '../task/Task.ts';
 import { PtsInode, devptsOf } from '../tty/Devpts.ts';
@@ -119,7 +120,7 @@ export class SysFs {
       : inode.type === 'dir' ? (proc ? 0 : 4096) : 0;
     return {
       ino: inode.ino, type: inode.type, mode: fileMode(inode), nlink: inode.type === 'dir' ? 2 : 1,
-      uid: inode.uid, gid: inode.gid, size, mtime: this.mtimeOf(inode), dev: inode.sb.dev,
+      uid: viewId(this.task.userNs, inode.uid, 'uid'), gid: viewId(this.task.userNs, inode.gid, 'gid'), size, mtime: this.mtimeOf(inode), dev: inode.sb.dev,
       rdev: inode.type === 'chr' ? inode.rdev : undefined,
     };
   }
@@ -224,15 +225,20 @@ export class SysFs {
   private owned(path: string): Inode {
     const { inode, mnt } = this.resolve(path);
     if (mnt.readOnly) throw new KernelError('EROFS');
-    if (this.task.cred.euid !== 0 && this.task.cred.euid !== inode.uid) throw new KernelError('EPERM');
+    // inode_owner_or_capable(): the owner, or CAP_FOWNER over an inode mapped in our user namespace.
+    if (this.task.cred.euid !== inode.uid && !capableWrtInode(this.task, inode, 'CAP_FOWNER')) throw new KernelError('EPERM');
     return inode;
   }
   chmod(path: string, mode: number): void { this.owned(path).mode = mode & 0o7777; }
   chown(path: string, uid: number, gid: number): void {
-    if (!this.task.cred.caps.has('CAP_CHOWN')) throw new KernelError('EPERM');
     const i = this.owned(path);
-    if (uid >= 0) i.uid = uid;
-    if (gid >= 0) i.gid = gid;
+    if (!capableWrtInode(this.task, i, 'CAP_CHOWN')) throw new KernelError('EPERM');
+    // Ids as written in the caller's user namespace; one with no mapping cannot be given (EINVAL).
+    const ku = uid >= 0 ? toKid(this.task.userNs, uid, 'uid') : -1;
+    const kg = gid >= 0 ? toKid(this.task.userNs, gid, 'gid') : -1;
+    if ((uid >= 0 && ku < 0) || (gid >= 0 && kg < 0)) throw new KernelError('EINVAL');
+    if (ku >= 0) i.uid = ku;
+    if (kg >= 0) i.gid = kg;
   }
   utime(path: string, mtime: number): void {
     const { inode, mnt } = this.resolve(path);
@@ -263,7 +269,7 @@ export class SysFs {
   getcwd(): string { return this.task.fs.cwd.path; }
 
   chroot(path: string): void {
-    if (!this.task.cred.caps.has('CAP_SYS_CHROOT')) throw new KernelError('EPERM');
+    if (!nsCapable(this.task, this.task.userNs, 'CAP_SYS_CHROOT')) throw new KernelError('EPERM');
     const r = this.resolve(path);
     if (r.inode.type !== 'dir') throw new KernelError('ENOTDIR');
     this.task.fs = { ...this.task.fs, root: r, cwd: { ...r, path: '/' } };

@@ -50,6 +50,8 @@ export class Task {
   exe = '';
   cred: Credentials;
   userNs: UserNamespace;
+  /** A seccomp filter (Docker's builtin profile), inherited by children and kept across execve. */
+  seccomp: 'builtin' | null = null;
   nsproxy: NsProxy;
 
   state: TaskState = 'R';

@@ -1,7 +1,7 @@
 import { CLONE_NEWPID } from '../constants.ts';
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
-import { createNamespaces, remapFs } from '../ns/createNamespaces.ts';
+import { createNamespaces, enterUserNs, remapFs } from '../ns/createNamespaces.ts';
 import type { PidNamespace } from '../ns/PidNamespace.ts';
 import type { CloneOptions, SysApi } from '../syscalls/SysApi.ts';
 import { cloneCreds } from './Credentials.ts';
@@ -17,7 +17,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   if (kernel.tasks.size >= kernel.maxTasks) throw new KernelError('EAGAIN');
   const uid = parent.cred.uid;
   if (uid !== 0 && (kernel.tasksPerUid.get(uid) ?? 0) >= kernel.maxTasksPerUser) throw new KernelError('EAGAIN');
-  const { nsproxy, mountMap } = createNamespaces(kernel, parent, flags);
+  const { nsproxy, mountMap, userNs } = createNamespaces(kernel, parent, flags);
   const pidNs = nsproxy.pidForChildren;
   const pid = allocPid(pidNs);
 
@@ -25,6 +25,8 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
     comm: opts.comm ?? parent.comm, cred: cloneCreds(parent.cred), userNs: parent.userNs, nsproxy,
     startTime: kernel.clock.now(),
   });
+  child.seccomp = parent.seccomp;
+  enterUserNs(child, userNs);
   child.pid = pid;
   for (const { ns, nr } of pid.numbers) ns.tasks.set(nr, child);
   if (flags & CLONE_NEWPID || !pidNs.childReaper) pidNs.childReaper ??= child;

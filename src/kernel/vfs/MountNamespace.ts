@@ -24,8 +24,8 @@ export class MountNamespace implements Namespace {
   }
 
   /** copy_mnt_ns: a new namespace with a copy of every mount; returns it and the old→new map. */
-  copy(inum: number): { ns: MountNamespace; map: Map<Mount, Mount> } {
-    const ns = new MountNamespace(inum, this.owner);
+  copy(inum: number, owner: Namespace | null = this.owner): { ns: MountNamespace; map: Map<Mount, Mount> } {
+    const ns = new MountNamespace(inum, owner);
     const map = new Map<Mount, Mount>();
     const clone = (m: Mount, parent: Mount | null): Mount => {
       const c = new Mount(ns, parent, m.mountpoint, m.relPath, m.root, m.sb, [...m.flags], m.rootPath, 'private');

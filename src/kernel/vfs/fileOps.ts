@@ -30,6 +30,9 @@ export function openRegular(ref: PathRef, flags: number, ctx: AccessContext, nam
       return chunk;
     },
     write(file, data) {
+      // A procfs/sysfs file hands each write(2) buffer to its handler (proc_sys_write, map_write);
+      // there is no content to splice it into.
+      if (inode.generated) { inode.write(data, ctx); file.pos += data.length; return; }
       const cur = inode.read(ctx);
       if (file.flags & O_APPEND) file.pos = cur.length;
       const next = cur.slice(0, file.pos) + data + cur.slice(file.pos + data.length);

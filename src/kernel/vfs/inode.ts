@@ -1,5 +1,6 @@
 import { KernelError } from '../errno.ts';
 import type { Task } from '../task/Task.ts';
+import { capableWrtInode } from '../ns/userns.ts';
 
 export type FileType = 'dir' | 'file' | 'symlink' | 'chr' | 'fifo' | 'sock';
 
@@ -54,6 +55,8 @@ export interface FileInode extends InodeBase {
   read(ctx: AccessContext): string;
   write(data: string, ctx: AccessContext): void;
   size(): number;
+  /** Generated content (procfs, sysfs): each write goes to the file's handler as it is. */
+  readonly generated?: boolean;
   /** An executable image: the registered program it runs (our ELF entry point). */
   program?: string;
 }
@@ -92,7 +95,7 @@ export function nsOf(i: Inode): import('../ns/NsCommon.ts').Namespace | undefine
 /** Permission check (generic_permission): owner, group, other bits; CAP_DAC_OVERRIDE bypasses. */
 export function checkAccess(i: Inode, ctx: AccessContext, want: 'r' | 'w' | 'x'): void {
   const cred = ctx.task.cred;
-  if (cred.caps.has('CAP_DAC_OVERRIDE')) {
+  if (cred.caps.size && capableWrtInode(ctx.task, i, 'CAP_DAC_OVERRIDE')) {
     if (want !== 'x' || i.type === 'dir' || (i.mode & 0o111) !== 0) return;
   }
   const bit = want === 'r' ? 4 : want === 'w' ? 2 : 1;

@@ -1,4 +1,5 @@
 import { MNT_DETACH, MS_BIND, MS_NODEV, MS_NOEXEC, MS_NOSUID, MS_PRIVATE, MS_RDONLY, MS_REC, MS_REMOUNT, MS_SHARED, MS_SLAVE, MS_MOVE, MS_STRICTATIME } from '../constants.ts';
+import { nsCapable, ownerCapable } from '../ns/userns.ts';
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
 import type { Task } from '../task/Task.ts';
@@ -24,9 +25,13 @@ function relativeTo(target: Resolved): string {
   return target.path.slice(base.length).replace(/^\//, '');
 }
 
+const USERNS_MOUNTABLE = new Set(['proc', 'sysfs', 'tmpfs', 'devpts', 'mqueue', 'overlay', 'cgroup2', 'ramfs']);
+
 /** do_mount (fs/namespace.c), with private propagation (no peers are modelled). */
 export function doMount(kernel: Kernel, task: Task, walker: PathWalker, source: string, targetPath: string, fstype: string, flags: number, data: string): void {
-  if (!task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  if (!ownerCapable(task, task.nsproxy.mnt, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  // Inside a user namespace only filesystems marked FS_USERNS_MOUNT can be mounted (and bind mounts).
+  if (fstype && !USERNS_MOUNTABLE.has(fstype) && !nsCapable(task, kernel.initUserNs, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
   const target = walker.resolve(targetPath);
   if (target.mnt.ns !== task.nsproxy.mnt) throw new KernelError('EINVAL');
   const propagation: Propagation | null = flags & MS_PRIVATE ? 'private' : flags & MS_SHARED ? 'shared' : flags & MS_SLAVE ? 'slave' : null;
@@ -80,7 +85,7 @@ function copyUnder(child: Mount, parent: Mount, relPath: string): void {
 }
 
 export function doUmount(kernel: Kernel, task: Task, walker: PathWalker, targetPath: string, flags: number): void {
-  if (!task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  if (!ownerCapable(task, task.nsproxy.mnt, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
   const target = walker.resolve(targetPath);
   const m = target.mnt;
   if (target.inode !== m.root || !m.parent || m.ns !== task.nsproxy.mnt) throw new KernelError('EINVAL');
@@ -94,7 +99,7 @@ export function doUmount(kernel: Kernel, task: Task, walker: PathWalker, targetP
  * `putOld` under it; tasks whose root or cwd was the old root move to the new one.
  */
 export function doPivotRoot(kernel: Kernel, task: Task, walker: PathWalker, newRootPath: string, putOldPath: string): void {
-  if (!task.cred.caps.has('CAP_SYS_ADMIN')) throw new KernelError('EPERM');
+  if (!ownerCapable(task, task.nsproxy.mnt, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
   const ns = task.nsproxy.mnt;
   const newRoot = walker.resolve(newRootPath);
   const putOld = walker.resolve(putOldPath);

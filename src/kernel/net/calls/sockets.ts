@@ -5,6 +5,7 @@ import { formatIp, parseIp, type IpAddr } from '../inet.ts';
 import type { NetStack } from '../NetStack.ts';
 import { InetSock } from '../sockets/InetSock.ts';
 import { NetlinkSock } from '../sockets/NetlinkSock.ts';
+import { ownerCapable } from '../../ns/userns.ts';
 import { sockOf, TCP, type Sock } from '../sockets/Sock.ts';
 import { TcpSock } from '../sockets/TcpSock.ts';
 import { UdpSock } from '../sockets/UdpSock.ts';
@@ -18,7 +19,7 @@ export function socketCreate(task: Task, stack: NetStack, domain: string, type: 
     const v6 = domain === 'inet6';
     if (type === 'stream' && (protocol === 0 || protocol === 6)) s = new TcpSock(stack, v6, owner);
     else if (type === 'dgram' && (protocol === 0 || protocol === 17)) s = new UdpSock(stack, v6, owner);
-    else if (type === 'raw' && !task.cred.caps.has('CAP_NET_RAW')) throw new KernelError('EPERM');
+    else if (type === 'raw' && !ownerCapable(task, task.nsproxy.net, 'CAP_NET_RAW')) throw new KernelError('EPERM');
     else throw new KernelError('EPROTONOSUPPORT');
   } else if (domain === 'unix') {
     if (type !== 'stream' && type !== 'dgram' && type !== 'seqpacket') throw new KernelError('EINVAL');
@@ -147,7 +148,7 @@ export function sockSetopt(task: Task, stack: NetStack, fd: number, opt: string,
     if (!s.v6 || s.lport !== 0) throw new KernelError('EINVAL');
     s.v6only = !!value;
   } else if (opt === 'SO_BINDTODEVICE') {
-    if (!task.cred.caps.has('CAP_NET_RAW')) throw new KernelError('EPERM');
+    if (!ownerCapable(task, task.nsproxy.net, 'CAP_NET_RAW')) throw new KernelError('EPERM');
     s.boundDev = value === '' ? null : stack.need(String(value));
   }
 }

@@ -5,6 +5,7 @@ import type { NetDevice } from '../NetDevice.ts';
 import type { NetStack } from '../NetStack.ts';
 import type { Packet } from '../packet.ts';
 import { Sock, TCP } from './Sock.ts';
+import { ownerCapable } from '../../ns/userns.ts';
 
 /**
  * What TCP and UDP sockets share (struct inet_sock): addresses, ports and the bind rules
@@ -73,7 +74,7 @@ export abstract class InetSock extends Sock {
   bindTo(task: Task, addr: bigint, port: number, forConnect = false): void {
     if (this.lport !== 0) throw new KernelError('EINVAL');
     const sysctl = this.stack.sysctl;
-    if (port !== 0 && port < sysctl.unprivilegedPortStart && !task.cred.caps.has('CAP_NET_BIND_SERVICE')) throw new KernelError('EACCES');
+    if (port !== 0 && port < sysctl.unprivilegedPortStart && !ownerCapable(task, this.stack.ns, 'CAP_NET_BIND_SERVICE')) throw new KernelError('EACCES');
     if (addr !== 0n && !this.isLocalAddr(addr)) throw new KernelError('EADDRNOTAVAIL');
     const others = this.stack.sockets.filter((s): s is InetSock => s instanceof InetSock);
     if (port === 0) {

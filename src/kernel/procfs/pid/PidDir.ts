@@ -5,6 +5,7 @@ import type { PidNamespace } from '../../ns/PidNamespace.ts';
 import type { Task } from '../../task/Task.ts';
 import type { AccessContext, Inode, SuperBlock } from '../../vfs/inode.ts';
 import { GenDir, GenFile, GenLink } from '../nodes.ts';
+import { formatIdMap, nsCapable, writeIdMap, writeSetgroups } from '../../ns/userns.ts';
 import { procMountinfo, procMounts } from './mounts.ts';
 import { procStat } from './stat.ts';
 import { procStatus } from './status.ts';
@@ -12,7 +13,7 @@ import { procStatus } from './status.ts';
 /** ptrace_may_access in spirit: root, or the same user, may look at a process's fds, env and namespaces. */
 function mayAccess(ctx: AccessContext, t: Task): boolean {
   const c = ctx.task.cred;
-  return c.caps.has('CAP_SYS_PTRACE') || c.euid === t.cred.uid;
+  return nsCapable(ctx.task, t.userNs, 'CAP_SYS_PTRACE') || c.euid === t.cred.uid;
 }
 
 function guarded<T>(ctx: AccessContext, t: Task, f: () => T): T {
@@ -45,7 +46,7 @@ export function pidDir(kernel: Kernel, sb: SuperBlock, ns: PidNamespace, t: Task
   let entries: Record<string, () => Inode> | undefined;
   return new GenDir(sb, () => entries ??= {
     stat: file(() => { alive(); return procStat(kernel, ns, t); }),
-    status: file(() => { alive(); return procStatus(ns, t); }),
+    status: file((ctx) => { alive(); return procStatus(ns, t, ctx.task.userNs); }),
     cmdline: file(() => (t.kthread || t.state === 'Z' ? '' : t.argv.map((a) => a + '\0').join(''))),
     comm: file(() => `${t.comm}\n`, 0o644),
     environ: file((ctx) => guarded(ctx, t, () => [...t.env].map(([k, v]) => `${k}=${v}\0`).join('')), 0o400),
@@ -54,6 +55,10 @@ export function pidDir(kernel: Kernel, sb: SuperBlock, ns: PidNamespace, t: Task
     mountinfo: file(() => procMountinfo(t)),
     loginuid: file(() => `${t.cred.uid === 0 ? 4294967295 : t.cred.uid}`),
     oom_score_adj: file(() => '0\n', 0o644),
+    // user_namespaces(7): the task's user namespace's id maps, written once by unshare/newuidmap.
+    uid_map: () => new GenFile(sb, () => formatIdMap(t.userNs, 'uid'), 0o644, owner, (data, ctx) => writeIdMap(ctx.task, t.userNs, 'uid', data)),
+    gid_map: () => new GenFile(sb, () => formatIdMap(t.userNs, 'gid'), 0o644, owner, (data, ctx) => writeIdMap(ctx.task, t.userNs, 'gid', data)),
+    setgroups: () => new GenFile(sb, () => `${t.userNs.setgroupsAllowed ? 'allow' : 'deny'}\n`, 0o644, owner, (data, ctx) => writeSetgroups(ctx.task, t.userNs, data)),
     cwd: () => new GenLink(sb, (ctx) => guarded(ctx, t, () => t.fs.cwd.path), (ctx) => guarded(ctx, t, () => t.fs.cwd), owner),
     root: () => new GenLink(sb, (ctx) => guarded(ctx, t, () => '/'), (ctx) => guarded(ctx, t, () => t.fs.root), owner),
     exe: () => new GenLink(sb, (ctx) => guarded(ctx, t, () => { if (!t.exe) throw new KernelError('ENOENT'); return t.exe; }), undefined, owner),

@@ -1,3 +1,5 @@
+import type { UserNamespace } from '../../ns/simple.ts';
+import { viewId } from '../../ns/userns.ts';
 import type { PidNamespace } from '../../ns/PidNamespace.ts';
 import { ALL_CAPS } from '../../task/Credentials.ts';
 import type { Task } from '../../task/Task.ts';
@@ -26,7 +28,9 @@ export function capMask(caps: Set<string>): string {
 }
 
 /** /proc/PID/status (fs/proc/array.c): NSpid/NSpgid/NSsid list the numbers from the reader's level down. */
-export function procStatus(ns: PidNamespace, t: Task): string {
+export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): string {
+  const uid = (kid: number) => viewId(viewer, kid, 'uid');
+  const gid = (kid: number) => viewId(viewer, kid, 'gid');
   const c = t.cred;
   const nsList = (p: typeof t.pid) => { const n = p.nrsFrom(ns); return (n.length ? n : [0]).join('\t'); };
   const lines = [
@@ -38,10 +42,10 @@ export function procStatus(ns: PidNamespace, t: Task): string {
     `Pid:\t${t.pid.nrIn(ns)}`,
     `PPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}`,
     'TracerPid:\t0',
-    `Uid:\t${c.uid}\t${c.euid}\t${c.euid}\t${c.euid}`,
-    `Gid:\t${c.gid}\t${c.egid}\t${c.egid}\t${c.egid}`,
+    `Uid:\t${uid(c.uid)}\t${uid(c.euid)}\t${uid(c.euid)}\t${uid(c.euid)}`,
+    `Gid:\t${gid(c.gid)}\t${gid(c.egid)}\t${gid(c.egid)}\t${gid(c.egid)}`,
     'FDSize:\t64',
-    `Groups:\t${c.groups.join(' ')} `,
+    `Groups:\t${c.groups.map(gid).join(' ')} `,
     `NStgid:\t${nsList(t.pid)}`,
     `NSpid:\t${nsList(t.pid)}`,
     `NSpgid:\t${t.kthread ? 0 : nsList(t.pgrp)}`,
@@ -62,7 +66,7 @@ export function procStatus(ns: PidNamespace, t: Task): string {
     'SigPnd:\t0000000000000000', 'ShdPnd:\t0000000000000000', 'SigBlk:\t0000000000000000',
     `SigIgn:\t${sigMask(t, 'ignore')}`, `SigCgt:\t${sigMask(t, 'handler')}`,
     'CapInh:\t0000000000000000', `CapPrm:\t${eff}`, `CapEff:\t${eff}`, `CapBnd:\t${eff === '0000000000000000' ? '000001ffffffffff' : eff}`,
-    'CapAmb:\t0000000000000000', 'NoNewPrivs:\t0', 'Seccomp:\t0', 'Seccomp_filters:\t0',
+    'CapAmb:\t0000000000000000', 'NoNewPrivs:\t0', `Seccomp:\t${t.seccomp ? 2 : 0}`, `Seccomp_filters:\t${t.seccomp ? 1 : 0}`,
     'Speculation_Store_Bypass:\tthread vulnerable', 'SpeculationIndirectBranch:\tconditional enabled',
     'Cpus_allowed:\t3', 'Cpus_allowed_list:\t0-1', 'Mems_allowed:\t00000001', 'Mems_allowed_list:\t0',
     'voluntary_ctxt_switches:\t42', 'nonvoluntary_ctxt_switches:\t3',

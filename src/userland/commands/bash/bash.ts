@@ -44,7 +44,8 @@ async function runBash(proc: Proc): Promise<number> {
   if (command !== undefined) {
     command = argv[i];
     if (command === undefined) { await proc.err('bash: -c: option requires an argument\n'); return 2; }
-    state.name = argv[i + 1] ?? 'bash';
+    // $0: the argument after the command string, else the name the shell was run by (`sh -c` says sh).
+    state.name = argv[i + 1] ?? argv[0];
     state.positional = argv.slice(i + 2);
     return runSource(proc, state, command, '-c');
   }

@@ -35,6 +35,10 @@ export const sudo: ProgramImage = {
     }
     const cmd = argv.slice(i);
     if (!cmd.length && !login && !shell) { await err(USAGE); return 1; }
+    // sudo trusts only files owned by root: in a user namespace where root is unmapped (unshare -r)
+    // /etc/sudoers reads as owned by 65534, and sudo refuses (sudoers.c check_owner).
+    const policy = policyProblem(sys);
+    if (policy) { await err(policy); return 1; }
     const users = await passwd(sys);
     const me = users.find((u) => u.uid === sys.getuid());
     const myName = me?.name ?? String(sys.getuid());
@@ -69,6 +73,20 @@ export const sudo: ProgramImage = {
     }
   },
 };
+
+function policyProblem(sys: Parameters<ProgramImage['main']>[0]['sys']): string | null {
+  if (sys.geteuid() !== 0) {
+    // sudo_check_suid(): blame the mount if the binary looks right, else the binary.
+    let looksRight = false;
+    try { const st = sys.stat('/usr/bin/sudo'); looksRight = st.uid === 0 && (st.mode & 0o4000) !== 0; } catch { /* not there */ }
+    return looksRight
+      ? "sudo: effective uid is not 0, is /usr/bin/sudo on a file system with the 'nosuid' option set or an NFS file system without root privileges?\n"
+      : 'sudo: /usr/bin/sudo must be owned by uid 0 and have the setuid bit set\n';
+  }
+  let uid: number;
+  try { uid = sys.stat('/etc/sudoers').uid; } catch { return null; }
+  return uid === 0 ? null : `sudo: /etc/sudoers is owned by uid ${uid}, should be 0\nsudo: no valid sudoers sources found, quitting\n`;
+}
 
 async function allowed(sys: Parameters<ProgramImage['main']>[0]['sys'], user: string): Promise<boolean> {
   let text = '';

@@ -1,4 +1,4 @@
-import { isKernelError } from '../../../kernel/errno.ts';
+import { isKernelError, type KernelError } from '../../../kernel/errno.ts';
 import type { FunctionDef, SimpleCommand } from '../ast.ts';
 import { BUILTINS } from '../builtins/index.ts';
 import { KEYWORDS } from '../builtins/keywords.ts';
@@ -59,6 +59,11 @@ export async function runSimpleInShell(it: Interpreter, cmd: SimpleCommand, { ar
   }
 }
 
+/** A builtin's standard output failed: bash's sh_wrerror() reports `NAME: write error: REASON`. */
+class StdoutError {
+  constructor(readonly cause: KernelError) {}
+}
+
 async function callInShell(it: Interpreter, argv: string[], cmd: SimpleCommand | null): Promise<number> {
   const fn = it.state.functions.get(argv[0]) as FunctionDef | undefined;
   if (fn) return callFunction(it, fn, argv);
@@ -69,6 +74,7 @@ async function callInShell(it: Interpreter, argv: string[], cmd: SimpleCommand |
     try {
       return await builtin(builtinContext(it), argv.slice(1));
     } catch (e) {
+      if (e instanceof StdoutError) throw new ShellError(`${argv[0]}: write error: ${e.cause.message}`, 1);
       if (isKernelError(e)) throw new ShellError(`${argv[0]}: ${e.message}`, 1);
       throw e;
     }
@@ -138,7 +144,10 @@ export async function execExternal(it: Interpreter, argv: string[], viaExec = fa
 function builtinContext(it: Interpreter): BuiltinContext {
   return {
     sys: it.sys, state: it.state, jobs: it.jobs,
-    out: (t) => it.sys.write(1, t), err: (t) => it.sys.write(2, t),
+    out: async (t) => {
+      try { await it.sys.write(1, t); } catch (e) { throw isKernelError(e) ? new StdoutError(e) : e; }
+    },
+    err: (t) => it.sys.write(2, t),
     runSource: async (source, name) => {
       try {
         return await it.runScript(it.opts.parse(source));
