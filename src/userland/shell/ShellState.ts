@@ -30,6 +30,11 @@ export class ShellState {
   readonly history: string[] = [];
   /** True in forked subshells: `exit` ends the subshell only, job control is off. */
   subshell = false;
+  /**
+   * > 0 while `set -e` is being ignored: in an if/while/until test, a non-final part of && / ||, a
+   * negated pipeline, and everything such a context runs (functions, groups, subshells).
+   */
+  errexitIgnored = 0;
   /** Nesting of function calls, for `return` and `local`. */
   readonly localFrames: Array<Map<string, Variable | undefined>> = [];
 
@@ -79,6 +84,7 @@ export class ShellState {
     for (const o of this.options) s.options.add(o);
     s.history.push(...this.history);
     s.subshell = true;
+    s.errexitIgnored = this.errexitIgnored;
     return s;
   }
 }

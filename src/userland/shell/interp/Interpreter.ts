@@ -40,7 +40,7 @@ export class Interpreter implements ExpandHost {
       this.checkInterrupt();
       status = await this.runAndOr(ao);
       this.state.lastStatus = status;
-      if (this.state.options.has('e') && status !== 0 && !ao.background) throw new ShellExit(status);
+      if (this.state.options.has('e') && status !== 0 && !ao.background && this.lastExitable && !this.state.errexitIgnored) throw new ShellExit(status);
     }
     return status;
   }
@@ -58,16 +58,34 @@ export class Interpreter implements ExpandHost {
       this.startBackgroundJob([pid], ao.text);
       return 0;
     }
-    let status = await this.runPipeline(ao.first, false);
+    // Only the pipeline after the final && or || may trigger `set -e` (bash's CMD_IGNORE_RETURN).
+    const last = ao.rest.length ? ao.rest[ao.rest.length - 1].pipeline : ao.first;
+    let ran = ao.first;
+    let status = await this.ignoringErrexit(ao.rest.length > 0, () => this.runPipeline(ao.first, false));
     for (const { op, pipeline } of ao.rest) {
       this.state.lastStatus = status;
       this.checkInterrupt();
-      if ((op === '&&') === (status === 0)) status = await this.runPipeline(pipeline, false);
+      if ((op === '&&') === (status === 0)) {
+        ran = pipeline;
+        status = await this.ignoringErrexit(pipeline !== last, () => this.runPipeline(pipeline, false));
+      }
     }
+    this.lastExitable = ran === last && !ran.negated;
     return status;
   }
 
+  /** Whether the and-or list just run ended in a pipeline whose failure `set -e` acts on. */
+  private lastExitable = true;
+
+  /** Run `f` with `set -e` ignored when `ignore` is true (if/while tests, && / || operands, `!`). */
+  async ignoringErrexit<T>(ignore: boolean, f: () => Promise<T>): Promise<T> {
+    if (!ignore) return f();
+    this.state.errexitIgnored++;
+    try { return await f(); } finally { this.state.errexitIgnored--; }
+  }
+
   async runPipeline(p: Pipeline, background: boolean): Promise<number> {
+    if (p.negated && !this.state.errexitIgnored) return this.ignoringErrexit(true, () => this.runPipeline(p, background));
     this.state.currentLine = p.line;
     if (p.commands.length === 0) return p.negated ? 1 : 0;
     let status: number;

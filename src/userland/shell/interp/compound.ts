@@ -22,7 +22,7 @@ async function body(it: Interpreter, cmd: CompoundCommand): Promise<number> {
   switch (cmd.type) {
     case 'group': case 'subshell': return it.runList(cmd.body);
     case 'if': {
-      for (const c of cmd.clauses) if (await it.runList(c.cond) === 0) return it.runList(c.body);
+      for (const c of cmd.clauses) if (await it.ignoringErrexit(true, () => it.runList(c.cond)) === 0) return it.runList(c.body);
       return cmd.elseBody ? it.runList(cmd.elseBody) : 0;
     }
     case 'while': {
@@ -31,7 +31,7 @@ async function body(it: Interpreter, cmd: CompoundCommand): Promise<number> {
         if (n % 64 === 63) await it.sys.sched_yield();
         it.checkInterrupt();
         if (n > MAX_LOOP_ITERATIONS && !it.state.interactive) break;
-        const c = await it.runList(cmd.cond);
+        const c = await it.ignoringErrexit(true, () => it.runList(cmd.cond));
         if ((c === 0) === cmd.until) break;
         const r = await loopBody(it, cmd.body);
         if (r.stop) { status = r.status; break; }

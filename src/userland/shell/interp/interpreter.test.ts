@@ -69,4 +69,17 @@ describe('bash -c', () => {
     expect((await sh('exit foo')).stderr).toBe('bash: line 1: exit: foo: numeric argument required\n');
   });
 
+  // bash(1), set -e: not in an if/while test, not in a && / || list except after the final operator,
+  // not under `!`, and not anywhere inside a function or subshell run in such a context.
+  test.each([
+    ['set -e; if false || false; then echo y; else echo n; fi; echo after', 'n\nafter\n', 0],
+    ['set -e; false && echo x; ! true; while false; do :; done; echo on', 'on\n', 0],
+    ['set -e; f() { false; echo inside; }; f || echo failed; (false; echo sub) || true; echo end', 'inside\nsub\nend\n', 0],
+    ['set -e; false | true; echo pipe; true && false; echo never', 'pipe\n', 1],
+    ['set -e; { false; echo never; }', '', 1],
+  ])('errexit: %s', async (script, stdout, status) => {
+    const r = await sh(script);
+    expect(r.stdout).toBe(stdout);
+    expect(r.status).toBe(status);
+  });
 });
