@@ -5,13 +5,14 @@
  * (`bash -c 'echo a; (' ` runs nothing, but a script with a bad line 3 runs
  * lines 1-2 first).
  */
-import type { AndOr, Command, CompoundCommand, List, Pipeline, Script } from './ast.ts';
+import type { AndOr, Command, CompoundCommand, List, Pipeline, Script, Word } from './ast.ts';
 import { compound, COMPOUND_START } from './compound.ts';
 import {
   MAX_DEPTH, nearToken, ShellNestingError, ShellSyntaxError, UNEXPECTED_END, unexpectedEnd, unmatched,
 } from './errors.ts';
 import { augment, Cursor, type Hooks, isOp, Lexer, REDIR_OPS, type State, type Token } from './lexer.ts';
 import { functionDef, isRedir, redirect, simpleCommand } from './simple.ts';
+import { readHeredocBody } from './words.ts';
 
 export interface ParseOptions {
   /**
@@ -228,6 +229,14 @@ const HOOKS: Hooks = {
     return new Parser(new Lexer(new Cursor(a.text, { ...st, final: true }, line, a.virtualNL))).script();
   },
 };
+
+/**
+ * A string to expand as bash expands a prompt or a here-doc body: parameters, command substitutions
+ * and arithmetic, with only `\$`, `\``, `\\` as escapes. Throws nothing; `error` holds a syntax error.
+ */
+export function parseExpandable(text: string): Word & { error?: string } {
+  return readHeredocBody(text, 1, { final: true, budget: { depth: 0 }, warnings: [], hooks: HOOKS });
+}
 
 /** A parser reading `src` one complete command at a time (nextCommand()). */
 export function createParser(src: string, opts: ParseOptions = {}): Parser {

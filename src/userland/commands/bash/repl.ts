@@ -5,12 +5,13 @@ import type { Termios } from '../../../kernel/syscalls/SysApi.ts';
 import { BUILTINS } from '../../shell/builtins/index.ts';
 import { complete } from '../../shell/completion.ts';
 import { ShellSyntaxError } from '../../shell/errors.ts';
+import { expandWord } from '../../shell/interp/expand.ts';
 import { Interpreter } from '../../shell/interp/Interpreter.ts';
 import { JobTable } from '../../shell/jobs.ts';
-import { parse, parseScript } from '../../shell/parser.ts';
-import { renderPrompt } from '../../shell/prompt.ts';
+import { parse, parseExpandable, parseScript } from '../../shell/parser.ts';
+import { decodePrompt, measurePrompt } from '../../shell/prompt.ts';
 import { LineEditor } from '../../shell/readline/LineEditor.ts';
-import { ShellExit, ShellInterrupt, type ShellState } from '../../shell/ShellState.ts';
+import { ShellError, ShellExit, ShellInterrupt, type ShellState } from '../../shell/ShellState.ts';
 import { passwd } from '../../lib/users.ts';
 
 const TTY_FD = 255;
@@ -49,10 +50,10 @@ export async function interactiveLoop(proc: Proc, state: ShellState): Promise<nu
     let ps = state.get('PS1') ?? '';
     let line: string | null = null;
     for (;;) {
-      const prompt = renderPrompt(ps, {
+      const prompt = await expandPrompt(interp, decodePrompt(ps, {
         user, hostname: sys.uname().nodename, cwd: sys.getcwd(), home: state.get('HOME') ?? '', euid: sys.geteuid(),
         shellName: 'bash', now: sys.time(), historyNumber: state.history.length + 1, jobs: jobs.jobs.length,
-      });
+      }, true));
       const r = await readLine(proc, state, sane, prompt, pending);
       pending = r.pending;
       if (r.kind === 'eof') {
@@ -144,5 +145,22 @@ async function startupFiles(interp: Interpreter, state: ShellState): Promise<voi
       if (e instanceof ShellSyntaxError) await interp.err(`${file}: line ${e.line}: ${e.message}`);
       else if (!(e instanceof ShellExit)) throw e;
     }
+  }
+}
+
+/**
+ * promptvars (on by default): after decoding, PS1 undergoes parameter expansion, command substitution
+ * and arithmetic, so `${debian_chroot:+($debian_chroot)}` and `$(__git_ps1)` work. A failing
+ * expansion is reported and the decoded text used as it is.
+ */
+async function expandPrompt(interp: Interpreter, decoded: string): Promise<{ text: string; width: number }> {
+  const word = parseExpandable(decoded);
+  if (word.error) return measurePrompt(decoded);
+  try {
+    return measurePrompt(await expandWord(interp, word));
+  } catch (e) {
+    if (!(e instanceof ShellError)) throw e;
+    await interp.err(e.message);
+    return measurePrompt(decoded);
   }
 }
