@@ -22,6 +22,14 @@ interface OpenTerminal {
   commandPending: boolean;
 }
 
+/**
+ * Output the page may have received and not yet processed, in characters. It bounds what a flood
+ * (`yes`, `cat /dev/zero | tr ...`) puts in flight between the threads: once the page's terminal lags
+ * this far behind, the writing program sleeps, as on a pty whose buffer is full, and ^C's echo and
+ * the next prompt wait behind at most this much text. xterm.js parses this in a few milliseconds.
+ */
+export const OUTPUT_WINDOW = 32 * 1024;
+
 /** Keys after which the shell runs, abandons or finishes something: a command may have completed. */
 const COMMAND_KEYS = /[\r\n\x03\x04\x1a]/;
 
@@ -46,10 +54,12 @@ export class TerminalHost {
       if (session.closed) this.schedule(() => this.#checkClosed(id));
     }, this.schedule);
     const unsubscribe = session.onOutput((data) => batcher.push(data));
+    session.setOutputWindow(OUTPUT_WINDOW);
     this.#terminals.set(id, { session, port, batcher, unsubscribe, ended: false, watching: false, rewatch: false, commandPending: true });
     port.onmessage = (ev) => {
       const msg = ev.data as PortToWorker | undefined;
       if (msg?.type === 'input') this.input(id, msg.data);
+      else if (msg?.type === 'ack' && Number.isFinite(msg.chars)) session.outputConsumed(msg.chars);
     };
     this.#watch(id);
     return id;
@@ -72,6 +82,8 @@ export class TerminalHost {
     if (!t || t.ended) return;
     t.ended = true;
     t.unsubscribe();
+    // Nobody reads this terminal any more: its output goes nowhere instead of filling the window.
+    t.session.setOutputWindow(null);
     t.port.onmessage = null;
     t.port.close();
     this.#terminals.delete(id);

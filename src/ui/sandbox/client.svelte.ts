@@ -12,8 +12,12 @@ import type {
 export type ClientStatus = 'starting' | 'running' | 'failed';
 
 export interface TerminalHandlers {
-  /** Output for the terminal, at most one call per worker macrotask. */
-  output(data: string): void;
+  /**
+   * Output for the terminal, at most one call per worker macrotask. Call `processed` once the terminal
+   * has taken it in (xterm.js's write callback): the worker lets only so much output be unprocessed,
+   * which is what keeps a flood such as `yes` from piling up text faster than the page can draw it.
+   */
+  output(data: string, processed: () => void): void;
   /** The session ended (the shell exited). */
   closed(status: number | undefined): void;
 }
@@ -151,7 +155,10 @@ export class SandboxClient {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (ev: MessageEvent<PortFromWorker>) => {
       const msg = ev.data;
-      if (msg.type === 'output') handlers.output(msg.data);
+      if (msg.type === 'output') {
+        const chars = msg.data.length;
+        handlers.output(msg.data, () => port1.postMessage({ type: 'ack', chars } satisfies PortToWorker));
+      }
       else if (msg.type === 'closed') handlers.closed(msg.status);
     };
     try {
