@@ -8,6 +8,7 @@ import type {
   PortToWorker,
   SandboxWorkerApi,
 } from '../../worker/protocol.ts';
+import { Watchdog } from './watchdog.ts';
 
 export type ClientStatus = 'starting' | 'running' | 'failed';
 
@@ -71,15 +72,25 @@ export class SandboxClient {
   /** The latest namespace picture (raw: replaced whole, never mutated). */
   #snapshot = $state.raw<NamespaceSnapshot | null>(null);
 
+  /** The worker has not answered the watchdog's ping for a while (stuck in a loop, or very busy). */
+  #unresponsive = $state(false);
+
   #worker: Worker | null = null;
   #api: Comlink.Remote<SandboxWorkerApi> | null = null;
   #events: MessagePort | null = null;
+  #watchdog: Watchdog | null = null;
   #seed: number;
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    /** Let the worker obey test hooks (hangForTest): only the browser tests ask for it. */
+    private readonly testHooks = false,
+  ) {
     this.#seed = seed;
     this.#spawn();
   }
+
+  get unresponsive(): boolean { return this.#unresponsive; }
 
   get status(): ClientStatus { return this.#status; }
   /** Why the machine stopped, for the pane's notice. */
@@ -105,8 +116,14 @@ export class SandboxClient {
     this.#worker = worker;
     const api = Comlink.wrap<SandboxWorkerApi>(worker);
     this.#api = api;
-    void api.boot({ seed: this.#seed }).catch((err: unknown) => {
+    void api.boot({ seed: this.#seed, testHooks: this.testHooks }).catch((err: unknown) => {
       if (api === this.#api) this.fail(...describeError(err));
+    });
+    this.#watchdog = new Watchdog({
+      ping: () => api.ping(),
+      onChange: (responsive) => {
+        if (api === this.#api) this.#unresponsive = !responsive;
+      },
     });
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (ev: MessageEvent<EventFromWorker>) => {
@@ -124,7 +141,15 @@ export class SandboxClient {
     this.#errorDetail = detail;
   }
 
+  /** Test hook: makes the worker hang for `ms` (ignored unless constructed with testHooks). */
+  hangForTest(ms: number): void {
+    void this.#api?.hangForTest(ms);
+  }
+
   #stop(): void {
+    this.#watchdog?.stop();
+    this.#watchdog = null;
+    this.#unresponsive = false;
     this.#worker?.terminate();
     this.#events?.close();
     this.#worker = null;
