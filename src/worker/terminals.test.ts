@@ -3,7 +3,8 @@ import { bootSandbox } from '../sandbox/index.ts';
 import type { WorkerPort } from './port.ts';
 import type { PortFromWorker } from './messages.ts';
 import { SnapshotFeed } from './snapshotFeed.ts';
-import { OUTPUT_WINDOW, TerminalHost } from './terminals.ts';
+import { OUTPUT_WINDOW } from './outputWindow.ts';
+import { TerminalHost } from './terminals.ts';
 
 const macrotask = (fn: () => void) => setTimeout(fn, 0);
 

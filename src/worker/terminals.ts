@@ -6,6 +6,7 @@
  */
 import type { Sandbox, TerminalSession } from '../sandbox/types.ts';
 import { OutputBatcher, type ScheduleMacrotask } from './outputBatcher.ts';
+import { OUTPUT_WINDOW } from './outputWindow.ts';
 import type { WorkerPort } from './port.ts';
 import type { PortFromWorker, PortToWorker } from './messages.ts';
 
@@ -21,14 +22,6 @@ interface OpenTerminal {
   /** Keystrokes since the last settle ended a line (Enter) or interrupted a program (^C, ^D, ^Z). */
   commandPending: boolean;
 }
-
-/**
- * Output the page may have received and not yet processed, in characters. It bounds what a flood
- * (`yes`, `cat /dev/zero | tr ...`) puts in flight between the threads: once the page's terminal lags
- * this far behind, the writing program sleeps, as on a pty whose buffer is full, and ^C's echo and
- * the next prompt wait behind at most this much text. xterm.js parses this in a few milliseconds.
- */
-export const OUTPUT_WINDOW = 32 * 1024;
 
 /** Keys after which the shell runs, abandons or finishes something: a command may have completed. */
 const COMMAND_KEYS = /[\r\n\x03\x04\x1a]/;
