@@ -12,7 +12,9 @@ export type EmbedPortIn =
   /** Keystrokes (or a whole typed line ending in `\r`). */
   | { type: 'input'; data: string }
   /** Reply with a `settled` message (same `seq`) once the system waits for input again. */
-  | { type: 'settle'; seq: number };
+  | { type: 'settle'; seq: number }
+  /** The widget's xterm.js has processed `chars` characters of output (flow control, see OUTPUT_WINDOW). */
+  | { type: 'ack'; chars: number };
 
 /** Worker → main thread, on the terminal's port. */
 export type EmbedPortOut =

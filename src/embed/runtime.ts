@@ -285,10 +285,14 @@ export class WidgetRuntime {
   #onPortMessage(msg: EmbedPortOut): void {
     if (this.#disposed) return;
     switch (msg.type) {
-      case 'output':
-        this.#term?.write(msg.data);
+      case 'output': {
+        const ack: EmbedPortIn = { type: 'ack', chars: msg.data.length };
+        const processed = () => this.#port?.postMessage(ack);
+        if (this.#term) this.#term.write(msg.data, processed);
+        else processed();
         for (const c of this.#captures) c.raw += msg.data;
         break;
+      }
       case 'settled': {
         const resolve = this.#pendingSettles.get(msg.seq);
         this.#pendingSettles.delete(msg.seq);

@@ -88,6 +88,9 @@ export class Kernel {
   readonly initNsProxy: NsProxy;
   /** Tasks currently yielding the CPU; settle() waits for them. */
   private yielding = 0;
+  /** Tasks sleeping on a terminal's full output buffer, and the queue woken when one gets room. */
+  private outputBlocked = 0;
+  private readonly outputProgress = new WaitQueue();
 
   constructor(opts: KernelOptions) {
     this.clock = opts.clock;
@@ -236,6 +239,21 @@ export class Kernel {
   }
 
   /**
+   * Sleep until a terminal's full output buffer has room. The terminal emulator drains it on its own
+   * (no task of ours has to run), so settle() counts the sleeper as busy rather than idle. Only a
+   * fatal signal cuts it short; a caught one runs its handler and the write goes on, as the write
+   * restarts under SA_RESTART (bash's handlers) instead of failing with EINTR.
+   */
+  async blockOnOutput(task: Task, register: (wake: () => void) => () => void): Promise<void> {
+    this.outputBlocked++;
+    try {
+      await this.block(task, (wake) => register(() => { wake(); this.outputProgress.wake(); }), false);
+    } finally {
+      this.outputBlocked--;
+    }
+  }
+
+  /**
    * cond_resched at a system call boundary. Programs are coroutines: one that copies without ever
    * sleeping (cat /dev/zero > /dev/null, two tasks ping-ponging through a pipe) would only ever
    * resume in microtasks and starve the event loop, ^C included. After RESCHED_CALLS calls in a row
@@ -327,6 +345,15 @@ export class Kernel {
     for (let round = 0; round < maxRounds && !giveUp(); round++) {
       await new Promise<void>((r) => this.host.macrotask(r));
       if (this.yielding > 0) continue;
+      if (this.outputBlocked > 0) {
+        // Busy, but waiting for the terminal emulator to read: sleep until it does instead of spinning
+        // (looking again now and then, for giveUp's sake).
+        await new Promise<void>((r) => {
+          const timer = this.host.setTimer(() => { forget(); r(); }, 50);
+          const forget = this.outputProgress.add(() => { this.host.clearTimer(timer); r(); });
+        });
+        continue;
+      }
       if (isQuiet()) return true;
       const due = this.timers.nextDue();
       if (due === undefined) return false;

@@ -60,6 +60,8 @@ export function openLoginTerminal(kernel: Kernel, sshd: Task, profile: HostProfi
     input: (data) => { if (!closed) tty.input(data); },
     onOutput: (listener) => tty.onOutput(listener),
     resize: (cols, rows) => tty.resize(cols, rows),
+    setOutputWindow: (window) => tty.setOutputWindow(window),
+    outputConsumed: (n) => tty.outputConsumed(n),
     settle: (budgetMs = 3000) => {
       const deadline = Date.now() + budgetMs;
       return kernel.settle(() => closed || (tty.blockedReaders > 0 && tty.pendingInput === 0 && kernel.ttyIdle(tty)), () => Date.now() > deadline);

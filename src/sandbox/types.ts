@@ -25,6 +25,16 @@ export interface TerminalSession {
   onOutput(listener: (data: string) => void): () => void;
   resize(cols: number, rows: number): void;
   /**
+   * Flow control for an emulator that processes output at its own pace (in another thread): at most
+   * `window` characters of output may be delivered to `onOutput` and not yet reported by
+   * `outputConsumed`; a program writing more sleeps until there is room, like a writer on a pty whose
+   * buffer is full, so `yes` runs at the emulator's speed instead of queueing text without bound.
+   * null (the default) delivers everything at once.
+   */
+  setOutputWindow(window: number | null): void;
+  /** The emulator has processed `n` characters of the output delivered to it. */
+  outputConsumed(n: number): void;
+  /**
    * Resolves once the system is quiet: a process waits for input on this terminal and nothing else is
    * runnable (on a virtual clock, timers due before that are fired first), or the session has ended.
    * Resolves false when it gave up instead: a runaway program such as `yes` still runs after

@@ -11,16 +11,36 @@ export interface NsboxTestHook {
   terminalSize(index?: number): { cols: number; rows: number } | null;
   terminalCount(): number;
   status(): ClientStatus | 'none';
+  /** Whether the watchdog reports the worker as not answering. */
+  unresponsive(): boolean;
+  /**
+   * Blocks the sandbox worker's event loop for `ms` (a synchronous loop), to prove the watchdog. The
+   * worker obeys only if the page set `window.__nsboxTestHooks = true` before the app started.
+   */
+  hangWorker(ms: number): void;
 }
 
 declare global {
   interface Window {
     __nsbox?: NsboxTestHook;
+    /** Set by a browser test's init script before the app loads: enables hangWorker. */
+    __nsboxTestHooks?: boolean;
   }
 }
 
+/** The browser tests asked for the worker's test hooks (see hangWorker). */
+export function testHooksRequested(): boolean {
+  return globalThis.window?.__nsboxTestHooks === true;
+}
+
+interface ClientView {
+  readonly status: ClientStatus;
+  readonly unresponsive: boolean;
+  hangForTest(ms: number): void;
+}
+
 const terminals: Terminal[] = [];
-let statusSource: () => ClientStatus = () => 'starting';
+let client: ClientView | null = null;
 let installed = false;
 
 function bufferText(term: Terminal): string {
@@ -50,12 +70,14 @@ function install(): void {
       return term ? { cols: term.cols, rows: term.rows } : null;
     },
     terminalCount: () => terminals.length,
-    status: () => statusSource(),
+    status: () => client?.status ?? 'starting',
+    unresponsive: () => client?.unresponsive ?? false,
+    hangWorker: (ms) => client?.hangForTest(ms),
   };
 }
 
-export function registerStatus(source: () => ClientStatus): void {
-  statusSource = source;
+export function registerClient(view: ClientView): void {
+  client = view;
   install();
 }
 

@@ -5,7 +5,13 @@
 import type { NamespaceSnapshot } from '../sandbox/snapshot.ts';
 
 /** Main thread → worker, on a terminal's port. */
-export type PortToWorker = { type: 'input'; data: string };
+export type PortToWorker =
+  | { type: 'input'; data: string }
+  /**
+   * The page's terminal has processed `chars` characters of output (xterm.js's write callback). The
+   * worker keeps at most OUTPUT_WINDOW characters unacknowledged; programs writing more wait.
+   */
+  | { type: 'ack'; chars: number };
 
 /** Worker → main thread, on a terminal's port. */
 export type PortFromWorker =

@@ -18,6 +18,8 @@ export { LENS_VIEWS } from './lensViews.ts';
 export interface BootOptions {
   /** Seed for container ids, MACs and veth names: the same seed and keystrokes give the same machine. */
   seed: number;
+  /** Obey `hangForTest` (set by the browser tests only, see src/ui/testHook.ts). */
+  testHooks?: boolean;
 }
 
 export interface SandboxWorkerApi {
@@ -47,4 +49,11 @@ export interface SandboxWorkerApi {
    * `hostPid` (a container's first process), outside any terminal.
    */
   lens(view: LensView, hostPid: number | null): Promise<LensOutput>;
+  /** Answers at once: the page's watchdog checks that the worker's event loop still turns. */
+  ping(): Promise<true>;
+  /**
+   * Test hook: blocks the worker's event loop for `ms` in a synchronous loop, as a runaway bug would.
+   * Ignored unless the machine was booted with `testHooks`.
+   */
+  hangForTest(ms: number): void;
 }

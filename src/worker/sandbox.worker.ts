@@ -42,7 +42,9 @@ self.addEventListener('unhandledrejection', (ev) => {
 });
 
 let sandbox: ReturnType<typeof bootSandbox> | undefined;
+let testHooks = false;
 function machine(opts?: BootOptions): ReturnType<typeof bootSandbox> {
+  if (!sandbox) testHooks = opts?.testHooks === true;
   sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed });
   return sandbox;
 }
@@ -66,6 +68,13 @@ const api: SandboxWorkerApi = {
   },
   lens(view, hostPid) {
     return runLens(machine().host.kernel, view, hostPid);
+  },
+  async ping() {
+    return true;
+  },
+  hangForTest(ms) {
+    if (!testHooks) return;
+    for (const end = Date.now() + ms; Date.now() < end;) { /* stuck, as a runaway loop would be */ }
   },
 };
 

@@ -3,6 +3,7 @@ import { bootSandbox } from '../sandbox/index.ts';
 import type { WorkerPort } from './port.ts';
 import type { PortFromWorker } from './messages.ts';
 import { SnapshotFeed } from './snapshotFeed.ts';
+import { OUTPUT_WINDOW } from './outputWindow.ts';
 import { TerminalHost } from './terminals.ts';
 
 const macrotask = (fn: () => void) => setTimeout(fn, 0);
@@ -33,6 +34,39 @@ describe('TerminalHost', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(t.commands()).toBe(afterLogin + 1);
     expect(t.output.join('')).toContain('hi\r\n');
+    t.port1.close();
+  });
+});
+
+describe('TerminalHost flow control', () => {
+  const posted = (t: ReturnType<typeof setup>) => t.output.reduce((n, d) => n + d.length, 0);
+  const turns = async (n: number) => { for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0)); };
+
+  test('a flood stops at OUTPUT_WINDOW unacknowledged characters and goes on as the page acknowledges', async () => {
+    const t = setup();
+    await t.host.settled(t.id);
+    t.port1.postMessage({ type: 'ack', chars: posted(t) });
+    const login = posted(t);
+    t.host.input(t.id, 'yes\r');
+    await turns(100);
+    const stalled = posted(t);
+    expect(stalled - login).toBeGreaterThan(OUTPUT_WINDOW / 2);
+    expect(stalled - login).toBeLessThanOrEqual(OUTPUT_WINDOW + 8); // + the echo of `yes\r`
+    await turns(50);
+    expect(posted(t)).toBe(stalled);
+    // Each message is bounded too (one macrotask's worth, within the window).
+    expect(Math.max(...t.output.map((d) => d.length))).toBeLessThanOrEqual(OUTPUT_WINDOW);
+    let acked = login;
+    for (let i = 0; i < 4; i++) {
+      t.port1.postMessage({ type: 'ack', chars: posted(t) - acked });
+      acked = posted(t);
+      await turns(30);
+    }
+    expect(posted(t)).toBeGreaterThan(stalled + 2 * OUTPUT_WINDOW);
+    t.host.input(t.id, '\x03');
+    t.port1.postMessage({ type: 'ack', chars: 1e9 });
+    await t.host.settled(t.id);
+    expect(t.output.join('').slice(-200)).toMatch(/\^C\r\n\x1b\[\?2004h[^\n]*\$ $/);
     t.port1.close();
   });
 });

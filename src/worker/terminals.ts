@@ -6,6 +6,7 @@
  */
 import type { Sandbox, TerminalSession } from '../sandbox/types.ts';
 import { OutputBatcher, type ScheduleMacrotask } from './outputBatcher.ts';
+import { OUTPUT_WINDOW } from './outputWindow.ts';
 import type { WorkerPort } from './port.ts';
 import type { PortFromWorker, PortToWorker } from './messages.ts';
 
@@ -46,10 +47,12 @@ export class TerminalHost {
       if (session.closed) this.schedule(() => this.#checkClosed(id));
     }, this.schedule);
     const unsubscribe = session.onOutput((data) => batcher.push(data));
+    session.setOutputWindow(OUTPUT_WINDOW);
     this.#terminals.set(id, { session, port, batcher, unsubscribe, ended: false, watching: false, rewatch: false, commandPending: true });
     port.onmessage = (ev) => {
       const msg = ev.data as PortToWorker | undefined;
       if (msg?.type === 'input') this.input(id, msg.data);
+      else if (msg?.type === 'ack' && Number.isFinite(msg.chars)) session.outputConsumed(msg.chars);
     };
     this.#watch(id);
     return id;
@@ -72,6 +75,8 @@ export class TerminalHost {
     if (!t || t.ended) return;
     t.ended = true;
     t.unsubscribe();
+    // Nobody reads this terminal any more: its output goes nowhere instead of filling the window.
+    t.session.setOutputWindow(null);
     t.port.onmessage = null;
     t.port.close();
     this.#terminals.delete(id);

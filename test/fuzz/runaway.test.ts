@@ -1,7 +1,7 @@
 /**
  * Runaway work at the prompt: each command runs for a while in real time, then ^C must bring the
  * prompt back within 100 ms, and the event loop must keep turning all along (the longest gap between
- * two of our macrotasks stays short), as the Web Worker needs to receive keystrokes. After ^C the
+ * two setTimeout(0) ticks stays short), as the Web Worker needs to receive keystrokes. After ^C the
  * command's processes are gone and the kernel is consistent.
  */
 import { describe, expect, test } from 'vitest';
@@ -10,6 +10,8 @@ import { kernelInvariants } from '../property/kernelInvariants.ts';
 import { PROMPT_MARK, Term } from './terminal.ts';
 
 const RUN_MS = 150;
+const RUNS = 5;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 /**
  * The issue's bound for ^C, and the longest an event-loop turn may take while a program runs: 50 ms
  * for a lone `yes > /dev/null`; 100 ms for the rest, whose shell loops allocate enough that V8's
@@ -27,7 +29,7 @@ async function measure(term: Term, cmd: string): Promise<Measure> {
   let maxGap = 0;
   let last = performance.now();
   const tick = async () => {
-    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setTimeout(r, 0));
     const now = performance.now();
     maxGap = Math.max(maxGap, now - last);
     last = now;
@@ -48,26 +50,35 @@ async function measure(term: Term, cmd: string): Promise<Measure> {
 
 const CASES = [
   'yes', 'yes > /dev/null', 'cat /dev/zero', 'cat /dev/zero > /dev/null', 'while true; do :; done', 'sleep 100000',
-  'yes | cat > /dev/null', 'cat /dev/urandom | cat > /dev/null', 'for ((;;)); do echo x; done', 'cat < /dev/zero | wc -c',
+  'yes | cat', 'yes | cat > /dev/null', 'cat /dev/urandom | cat > /dev/null', 'for ((;;)); do echo x; done', 'cat < /dev/zero | wc -c',
 ];
 
-describe('^C stops runaway work promptly', () => {
-  const term = new Term();
-  test.each(CASES)('%s', async (cmd) => {
+/**
+ * Without flow control (the CLI's terminal, which takes output at once), and behind an emulator that
+ * processes output in a later macrotask with a window of unconsumed output, as the app's worker does
+ * (src/worker/terminals.ts): there a flood sleeps on the full pty buffer when ^C arrives.
+ */
+describe.each([
+  ['^C stops runaway work promptly', CASES, () => new Term()],
+  ['^C stops runaway work promptly behind a flow-controlled emulator', CASES.filter((c) => !/>|sleep|wc/.test(c)), () => new Term(undefined, 80, 4096)],
+] as const)('%s', (title, cases, makeTerm) => {
+  const term = makeTerm();
+  test.each(cases)('%s', async (cmd) => {
     if (!term.total) {
       await term.ready();
       await measure(term, 'yes > /dev/null'); // warm the JIT once, as a page would have by then
     }
     const tasks = term.kernel.tasks.size;
-    // Best of three: a busy CI machine may deschedule this process for a moment; the model never
-    // blocks for long, so one clean run shows it.
-    let best: Measure = { maxGap: Infinity, promptAfter: Infinity, output: 0 };
-    for (let i = 0; i < 3 && (best.promptAfter > PROMPT_WITHIN_MS || best.maxGap > gapLimit(cmd)); i++) {
-      const m = await measure(term, cmd);
-      best = { maxGap: Math.min(best.maxGap, m.maxGap), promptAfter: Math.min(best.promptAfter, m.promptAfter), output: m.output };
-    }
-    expect(best.promptAfter, `prompt ${best.promptAfter.toFixed(1)} ms after ^C`).toBeLessThan(PROMPT_WITHIN_MS);
-    expect(best.maxGap, `event loop blocked ${best.maxGap.toFixed(1)} ms`).toBeLessThan(gapLimit(cmd));
+    // The median of five runs: a busy CI machine may deschedule this process for a moment now and
+    // then, but a model that blocks (or ignores ^C) fails most runs.
+    const runs: Measure[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(term, cmd));
+    const promptAfter = median(runs.map((m) => m.promptAfter));
+    const maxGap = median(runs.map((m) => m.maxGap));
+    if (!/>|sleep|while|wc/.test(cmd)) expect(Math.min(...runs.map((m) => m.output)), `${cmd} printed`).toBeGreaterThan(1000);
+    if (process.env.NSBOX_RUNAWAY_REPORT) console.log(`${title}\t${cmd}\tprompt ${promptAfter.toFixed(1)} ms\tgap ${maxGap.toFixed(1)} ms`);
+    expect(promptAfter, `prompt ${promptAfter.toFixed(1)} ms after ^C (median of ${RUNS})`).toBeLessThan(PROMPT_WITHIN_MS);
+    expect(maxGap, `event loop blocked ${maxGap.toFixed(1)} ms (median of ${RUNS})`).toBeLessThan(gapLimit(cmd));
     expect(term.tail).toContain(PROMPT_MARK);
     expect(term.kernel.tasks.size).toBe(tasks);
     expect(kernelInvariants(term.kernel)).toEqual([]);

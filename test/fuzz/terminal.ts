@@ -22,12 +22,18 @@ export class Term {
   tail = '';
   total = 0;
 
-  constructor(readonly sandbox = bootSandbox(), cols = 80) {
+  /**
+   * `window`: process output like the app's emulator, in a later macrotask, with at most `window`
+   * characters unconsumed (src/worker/terminals.ts); without it, output is taken at once.
+   */
+  constructor(readonly sandbox = bootSandbox(), cols = 80, window?: number) {
     this.kernel = sandbox.host.kernel;
     this.session = sandbox.openTerminal({ cols, rows: 24 });
+    if (window !== undefined) this.session.setOutputWindow(window);
     this.session.onOutput((d) => {
       this.total += d.length;
       this.tail = (this.tail + d).slice(-8192);
+      if (window !== undefined) setTimeout(() => this.session.outputConsumed(d.length), 0);
     });
   }
 

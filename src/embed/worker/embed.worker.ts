@@ -11,6 +11,7 @@ import { bootSandbox, type TerminalSession } from '../../sandbox/index.ts';
 import { buildSnapshot, type NsKind } from '../../sandbox/snapshot.ts';
 import { runLens } from '../../worker/lens.ts';
 import { OutputBatcher, type ScheduleMacrotask } from '../../worker/outputBatcher.ts';
+import { OUTPUT_WINDOW } from '../../worker/outputWindow.ts';
 import type { EmbedBootOptions, EmbedLensResult, EmbedLensView, EmbedPortIn, EmbedPortOut, EmbedWorkerApi } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -86,6 +87,8 @@ function onPortMessage(ev: MessageEvent<EmbedPortIn>): void {
   if (msg?.type === 'input' && typeof msg.data === 'string') {
     session.input(msg.data);
     watch();
+  } else if (msg?.type === 'ack' && Number.isFinite(msg.chars)) {
+    session.outputConsumed(msg.chars);
   } else if (msg?.type === 'settle' && typeof msg.seq === 'number') {
     const s = session;
     const seq = msg.seq;
@@ -117,6 +120,7 @@ const api: EmbedWorkerApi = {
     }, schedule);
     const b = batcher;
     s.onOutput((data) => b.push(data));
+    s.setOutputWindow(OUTPUT_WINDOW);
     p.onmessage = onPortMessage;
     watch();
   },

@@ -17,6 +17,7 @@ import { checkAccess, nsOf } from '../vfs/inode.ts';
 import { doMount, doPivotRoot, doUmount } from '../vfs/mountOps.ts';
 import { OpenFile } from '../vfs/OpenFile.ts';
 import { basename } from '../vfs/path.ts';
+import { Tty } from '../tty/Tty.ts';
 import { SysFs } from './SysFs.ts';
 import type { CloneOptions, SignalDisposition, SysApi, Termios, UtsName, WaitResult, Winsize } from './SysApi.ts';
 
@@ -206,6 +207,9 @@ export class Sys extends SysFs implements SysApi {
   openpty(): [number, string] {
     const devpts = this.devptsAtDevPts();
     const tty = devpts.allocate(80, 24, this.task.cred.euid);
+    // The master's buffer is bounded (tty_buffer's memory limit): a writer on the slave waits while
+    // the reader (a console relay such as containerd-shim) has not taken its output.
+    tty.setOutputWindow(Tty.MASTER_BUFFER);
     let buffered = '';
     const unsubscribe = tty.onOutput((d) => { buffered += d; tty.masterReadable.wake(); });
     const master = new OpenFile({
@@ -213,6 +217,7 @@ export class Sys extends SysFs implements SysApi {
         while (!buffered && !tty.slaveGone) await this.kernel.block(task, (wake) => tty.masterReadable.add(wake));
         const out = buffered;
         buffered = '';
+        tty.outputConsumed(out.length);
         return out;
       },
       write: (_f, data) => tty.input(data),

@@ -31,6 +31,8 @@ export class Tty {
   readonly masterReadable = new WaitQueue();
   /** Set when the slave side has no more openers after having had one. */
   slaveGone = false;
+  /** What a pty master's reader may leave unread before the slave's writers wait (64 KiB). */
+  static readonly MASTER_BUFFER = 65536;
   private readonly listeners = new Set<(data: string) => void>();
   /** Readers currently blocked on this tty (for Kernel.settle). */
   blockedReaders = 0;
@@ -40,6 +42,18 @@ export class Tty {
   masterClosed = false;
   /** Annotation set by an interactive shell after each command (`$?`), read by the transcript CLI. */
   lastStatus: number | undefined;
+  /**
+   * Flow control towards the master side. Linux's pty hands the slave's output to the master's
+   * tty_buffer, which holds a bounded amount (pty_write_room); once it is full, n_tty_write sleeps on
+   * write_wait until the master's reader takes data out (tty_wakeup). `window` is that bound, for a
+   * master reader that consumes at its own pace and says so with outputConsumed(); null for readers
+   * that take everything at once (the CLI, tests), which never make a writer wait.
+   */
+  private window: number | null = null;
+  /** Output handed to the master side and not consumed yet (UTF-16 units, as emitted: after ONLCR). */
+  private unconsumed = 0;
+  /** Writers sleeping for room (tty->write_wait). */
+  readonly writable = new WaitQueue();
 
   constructor(readonly index: number, readonly devptsId: number, private readonly hooks: TtyHooks, cols = 80, rows = 24) {
     this.winsize = { cols, rows };
@@ -70,6 +84,26 @@ export class Tty {
     this.masterClosed = true;
     if (this.session && this.fgPgrp) this.hooks.signalGroup(this.fgPgrp, SIG.SIGHUP);
     this.readable.wake();
+    this.writable.wake();
+  }
+
+  /** The master's reader consumes at its own pace, holding at most `window` units unconsumed (null: no limit). */
+  setOutputWindow(window: number | null): void {
+    this.window = window;
+    this.unconsumed = 0;
+    this.writable.wake();
+  }
+
+  /** The master's reader has consumed `n` units of output: writers waiting for room go on (tty_wakeup). */
+  outputConsumed(n: number): void {
+    this.unconsumed = Math.max(0, this.unconsumed - n);
+    if (this.writeRoom() > 0) this.writable.wake();
+  }
+
+  /** How much output the master side takes now (pty_write_room); unlimited once it hung up (output is dropped). */
+  writeRoom(): number {
+    if (this.window === null || this.masterClosed) return Infinity;
+    return Math.max(0, this.window - this.unconsumed);
   }
 
   private inputChar(ch0: string): void {
@@ -117,6 +151,7 @@ export class Tty {
 
   private emit(s: string): void {
     const out = this.termios.onlcr ? s.replace(/\n/g, '\r\n') : s;
+    if (this.window !== null) this.unconsumed += out.length;
     for (const l of [...this.listeners]) l(out);
   }
 
@@ -154,4 +189,27 @@ export class Tty {
     if (this.masterClosed) return;
     this.emit(data);
   }
+
+  /**
+   * Writes the longest prefix of `data` whose output (after ONLCR) fits in the master's buffer, never
+   * splitting a UTF-16 surrogate pair; returns its length (n_tty_write's partial progress).
+   */
+  writeSome(data: string): number {
+    const room = this.writeRoom();
+    const crlf = this.termios.onlcr;
+    if (data.length * (crlf ? 2 : 1) <= room) {
+      this.write(data);
+      return data.length;
+    }
+    let n = 0;
+    for (let used = 0; n < data.length; n++) {
+      used += crlf && data.charCodeAt(n) === 10 ? 2 : 1;
+      if (used > room) break;
+    }
+    if (n > 0 && n < data.length && isHighSurrogate(data.charCodeAt(n - 1))) n--;
+    if (n > 0) this.write(data.slice(0, n));
+    return n;
+  }
 }
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;

@@ -79,7 +79,15 @@ export function ttyOps(kernel: Kernel, tty: Tty): FileOps {
         }
       }
     },
-    write(_file, data) { tty.write(data); },
+    async write(_file, data, t) {
+      // n_tty_write: hand over what fits in the master's buffer and sleep for room for the rest, so a
+      // program writing to a terminal that reads slowly (`yes` in a browser tab) runs at its pace.
+      for (let rest = data; ;) {
+        rest = rest.slice(tty.writeSome(rest));
+        if (!rest) return;
+        await kernel.blockOnOutput(t, (wake) => tty.writable.add(wake));
+      }
+    },
   };
 }
 

@@ -23,6 +23,7 @@ import { Panes } from '../terminal/panes.svelte.ts';
 import { Transcript } from '../terminal/transcript.ts';
 import { Notices } from './notices.svelte.ts';
 import { Prefs } from './prefs.svelte.ts';
+import { testHooksRequested } from '../testHook.ts';
 
 export const SESSION_KEY = 'nsbox:session';
 
@@ -51,7 +52,7 @@ export class AppState {
   constructor() {
     const initial = this.#initialSession();
     this.#seed = initial.seed;
-    this.client = new SandboxClient(initial.seed);
+    this.client = new SandboxClient(initial.seed, testHooksRequested());
     this.panes = new Panes({
       client: this.client,
       record: (pane, data) => this.log.record(pane.index, data),

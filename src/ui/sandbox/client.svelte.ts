@@ -8,12 +8,17 @@ import type {
   PortToWorker,
   SandboxWorkerApi,
 } from '../../worker/protocol.ts';
+import { Watchdog } from './watchdog.ts';
 
 export type ClientStatus = 'starting' | 'running' | 'failed';
 
 export interface TerminalHandlers {
-  /** Output for the terminal, at most one call per worker macrotask. */
-  output(data: string): void;
+  /**
+   * Output for the terminal, at most one call per worker macrotask. Call `processed` once the terminal
+   * has taken it in (xterm.js's write callback): the worker lets only so much output be unprocessed,
+   * which is what keeps a flood such as `yes` from piling up text faster than the page can draw it.
+   */
+  output(data: string, processed: () => void): void;
   /** The session ended (the shell exited). */
   closed(status: number | undefined): void;
 }
@@ -67,15 +72,25 @@ export class SandboxClient {
   /** The latest namespace picture (raw: replaced whole, never mutated). */
   #snapshot = $state.raw<NamespaceSnapshot | null>(null);
 
+  /** The worker has not answered the watchdog's ping for a while (stuck in a loop, or very busy). */
+  #unresponsive = $state(false);
+
   #worker: Worker | null = null;
   #api: Comlink.Remote<SandboxWorkerApi> | null = null;
   #events: MessagePort | null = null;
+  #watchdog: Watchdog | null = null;
   #seed: number;
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    /** Let the worker obey test hooks (hangForTest): only the browser tests ask for it. */
+    private readonly testHooks = false,
+  ) {
     this.#seed = seed;
     this.#spawn();
   }
+
+  get unresponsive(): boolean { return this.#unresponsive; }
 
   get status(): ClientStatus { return this.#status; }
   /** Why the machine stopped, for the pane's notice. */
@@ -101,8 +116,14 @@ export class SandboxClient {
     this.#worker = worker;
     const api = Comlink.wrap<SandboxWorkerApi>(worker);
     this.#api = api;
-    void api.boot({ seed: this.#seed }).catch((err: unknown) => {
+    void api.boot({ seed: this.#seed, testHooks: this.testHooks }).catch((err: unknown) => {
       if (api === this.#api) this.fail(...describeError(err));
+    });
+    this.#watchdog = new Watchdog({
+      ping: () => api.ping(),
+      onChange: (responsive) => {
+        if (api === this.#api) this.#unresponsive = !responsive;
+      },
     });
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (ev: MessageEvent<EventFromWorker>) => {
@@ -120,7 +141,15 @@ export class SandboxClient {
     this.#errorDetail = detail;
   }
 
+  /** Test hook: makes the worker hang for `ms` (ignored unless constructed with testHooks). */
+  hangForTest(ms: number): void {
+    void this.#api?.hangForTest(ms);
+  }
+
   #stop(): void {
+    this.#watchdog?.stop();
+    this.#watchdog = null;
+    this.#unresponsive = false;
     this.#worker?.terminate();
     this.#events?.close();
     this.#worker = null;
@@ -151,7 +180,10 @@ export class SandboxClient {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (ev: MessageEvent<PortFromWorker>) => {
       const msg = ev.data;
-      if (msg.type === 'output') handlers.output(msg.data);
+      if (msg.type === 'output') {
+        const chars = msg.data.length;
+        handlers.output(msg.data, () => port1.postMessage({ type: 'ack', chars } satisfies PortToWorker));
+      }
       else if (msg.type === 'closed') handlers.closed(msg.status);
     };
     try {

@@ -216,8 +216,9 @@ export class Pane {
     else this.#pending += data;
   }
 
-  #output(data: string): void {
-    this.#term?.write(data);
+  #output(data: string, processed: () => void): void {
+    if (this.#term) this.#term.write(data, processed);
+    else processed();
     this.host.output(this, data);
     this.#recent = (this.#recent + stripAnsi(data)).slice(-2048);
     const id = lastPromptIdentity(this.#recent);
@@ -249,7 +250,7 @@ export class Pane {
     this.#ended = false;
     const client = this.host.client;
     void client
-      .openTerminal(t.cols, t.rows, { output: (d) => token === this.#token && this.#output(d), closed: () => token === this.#token && this.#closed() })
+      .openTerminal(t.cols, t.rows, { output: (d, processed) => (token === this.#token ? this.#output(d, processed) : processed()), closed: () => token === this.#token && this.#closed() })
       .then(async (conn) => {
         if (token !== this.#token) {
           conn.dispose();
