@@ -65,11 +65,13 @@ export function startDockerEngine(kernel: Kernel, roles: Map<string, Task>, opts
     created: async (key, pid, shim) => engine.pending.get(key)?.resolve(pid, shim) ?? false,
     failed: (key, msg) => engine.pending.get(key)?.fail(msg),
     stdin: (key, target) => engine.ios.get(key)?.setStdin(target),
-    output: (key, stream, data) => {
-      engine.ios.get(key)?.push(stream, data, engine.now());
+    output: async (key, stream, data, shim) => {
+      const io = engine.ios.get(key);
+      io?.push(stream, data, engine.now());
       // json-file log driver: one JSON object per chunk in <id>-json.log.
       const c = engine.containers.get(key);
       if (c) sys.writeFile(`${c.dir}/${c.id}-json.log`, `${JSON.stringify({ log: data, stream, time: iso(engine.now()) })}\n`, true).catch(() => undefined);
+      await io?.throttle(kernel, shim);
     },
     exited: (key, status) => engine.onExit.get(key)?.(status),
   });

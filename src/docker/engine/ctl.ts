@@ -26,8 +26,8 @@ export interface ShimCtl {
   failed(key: string, message: string): void;
   /** shim: how to feed the process's stdin. */
   stdin(key: string, target: { write(data: string): void; close(): void }): void;
-  /** shim: output copied from the process's stdout/stderr (or its pty). */
-  output(key: string, stream: 'stdout' | 'stderr', data: string): void;
+  /** shim: output copied from the process's stdout/stderr (or its pty); resolves once attached clients can take more. */
+  output(key: string, stream: 'stdout' | 'stderr', data: string): Promise<void>;
   /** shim: the process exited with this wait status. */
   exited(key: string, status: number): void;
 }
@@ -37,7 +37,7 @@ export interface TaskEvents {
   created(key: string, pid: number, caller: Task): Promise<boolean>;
   failed(key: string, message: string): void;
   stdin(key: string, target: { write(data: string): void; close(): void }): void;
-  output(key: string, stream: 'stdout' | 'stderr', data: string): void;
+  output(key: string, stream: 'stdout' | 'stderr', data: string, shim: Task): Promise<void>;
   exited(key: string, status: number): void;
 }
 
@@ -69,7 +69,7 @@ export function registerShimCtl(kernel: Kernel, events: TaskEvents): void {
       created: (key, pid) => events.created(key, pid, task),
       failed: (key, message) => events.failed(key, message),
       stdin: (key, target) => events.stdin(key, target),
-      output: (key, stream, data) => events.output(key, stream, data),
+      output: (key, stream, data) => events.output(key, stream, data, task),
       exited: (key, status) => events.exited(key, status),
     };
     return ctl;

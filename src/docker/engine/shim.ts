@@ -37,7 +37,7 @@ function relay(sys: SysApi, ctl: ShimCtl, key: string, fd: number, stream: 'stdo
       let data: string;
       try { data = await sys.read(fd); } catch (e) { if (isKernelError(e, 'EINTR')) continue; return; }
       if (!data) return;
-      ctl.output(key, stream, data);
+      await ctl.output(key, stream, data);
     }
   })().catch(() => undefined);
 }
