@@ -82,8 +82,8 @@ export class Sys extends SysFs implements SysApi {
     if (ref.mnt.flags.includes('noexec')) throw new KernelError('EACCES');
     // do_execveat_common: the file is opened first, then the strings are counted and copied.
     checkArgLimits(argv, env);
-    const image = ref.inode.program ? this.kernel.programs.get(ref.inode.program) : undefined;
-    if (!image) {
+    const file = ref.inode.program ? this.kernel.programs.get(ref.inode.program) : undefined;
+    if (!file) {
       const text = ref.inode.read(this.ctx);
       const shebang = /^#!\s*(\S+)(?:\s+(.*))?/.exec(text.split('\n', 1)[0]);
       if (!shebang || depth > 4) throw new KernelError('ENOEXEC');
@@ -91,6 +91,9 @@ export class Sys extends SysFs implements SysApi {
       return this.execve(shebang[1], [...interp, path, ...argv.slice(1)], env, depth + 1);
     }
     const t = this.task;
+    // The binary is read before the point of no return (begin_new_exec): while it loads, the task
+    // is still the old program (its comm and argv), in state D.
+    const image = await this.kernel.loadImage(t, file);
     if (ref.inode.mode & 0o4000 && !ref.mnt.flags.includes('nosuid')) {
       // Set-user-ID executable (sudo): the effective uid becomes the file owner's.
       t.cred = { ...t.cred, euid: ref.inode.uid, caps: ref.inode.uid === 0 ? rootCreds().caps : new Set<string>() };
@@ -287,6 +290,14 @@ export class Sys extends SysFs implements SysApi {
 
   time(): number { return this.kernel.clock.now(); }
   random(): number { return this.kernel.random.next(); }
+  async extReady(name: string): Promise<void> {
+    const loading = this.kernel.extensionLoads.get(name);
+    if (!loading) return;
+    await this.kernel.block(this.task, (wake) => {
+      loading.then(wake, wake);
+      return () => undefined;
+    });
+  }
   ext<T>(name: string): T {
     const make = this.kernel.extensions.get(name);
     if (!make) throw new KernelError('ENOSYS');
