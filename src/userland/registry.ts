@@ -40,6 +40,8 @@ import { nl } from './commands/nl/nl.ts';
 import { kill } from './commands/kill/kill.ts';
 import { sleep } from './commands/sleep/sleep.ts';
 import { readlink } from './commands/readlink/readlink.ts';
+// printf's formatter is bash's printf builtin too: it is in memory with the shell anyway.
+import { printf } from './commands/printf/printf.ts';
 
 /**
  * Programs whose code is read in when they are first executed (a chunk of their own, see
@@ -50,7 +52,6 @@ import { readlink } from './commands/readlink/readlink.ts';
  */
 const ON_DISK: Record<string, ProgramFile> = {
   stat: () => import('./commands/stat/stat.ts').then((m) => m.stat),
-  printf: () => import('./commands/printf/printf.ts').then((m) => m.printf),
   ps: () => import('./commands/ps/ps.ts').then((m) => m.ps),
   unshare: () => import('./commands/unshare/unshare.ts').then((m) => m.unshare),
   nsenter: () => import('./commands/nsenter/nsenter.ts').then((m) => m.nsenter),
@@ -70,7 +71,7 @@ const ON_DISK: Record<string, ProgramFile> = {
   docker: () => import('./commands/docker/docker.ts').then((m) => m.docker),
 };
 
-const { ip, ss, bridge, ping, nc, curl, python3, docker, printf, ps, unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, stat } = ON_DISK;
+const { ip, ss, bridge, ping, nc, curl, python3, docker, ps, unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, stat } = ON_DISK;
 
 /** Every program nsbox can install into a root filesystem, by file name. */
 export const PROGRAMS: Record<string, ProgramFile> = {
