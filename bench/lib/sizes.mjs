@@ -1,10 +1,11 @@
-// Sizes of a production build (dist/): what a first visit downloads, gzip-compressed, found from the
-// files themselves (no browser): index.html's scripts, module preloads and stylesheets, every static
-// `import` of those modules, and the workers they start (`new Worker(new URL('…', import.meta.url))`),
-// recursively; with `includeDynamic`, chunks behind `import()` too (a build cannot tell an import()
-// the page runs at startup from one that waits for a click, so the budget counts them all; the
-// browser bench reports what a first visit really requested). Shared by bench/run.mjs and
-// scripts/check-budgets.mjs.
+// Sizes of a production build (dist/): what a first visit needs before the first prompt, gzip-
+// compressed, found from the files themselves (no browser): index.html's scripts, module preloads and
+// stylesheets, every static `import` of those modules, and the workers they start (`new Worker(new
+// URL('…', import.meta.url))`) with their static imports, recursively. Chunks behind `import()` are
+// listed apart as lazy: in nsbox they are what waits for a use (a program's code at its first exec,
+// dockerd's engine after boot, a lesson when it is opened), never what the first prompt waits for;
+// `includeDynamic` counts them too. The browser bench reports what a first visit really requested.
+// Shared by bench/run.mjs and scripts/check-budgets.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -7,7 +7,8 @@ import { INITIAL_INUM, NsInumAllocator, type Namespace } from './ns/NsCommon.ts'
 import type { NsProxy } from './ns/NsProxy.ts';
 import { PidNamespace } from './ns/PidNamespace.ts';
 import { CgroupNamespace, IpcNamespace, TimeNamespace, UserNamespace, UtsNamespace } from './ns/simple.ts';
-import type { ProgramImage } from './program.ts';
+import { cachedImage, loadsInFlight, loadsSettled, readImage, trackLoad } from './loader.ts';
+import type { ProgramFile, ProgramImage } from './program.ts';
 import { TimerQueue, WaitQueue, type HostEnv } from './sched.ts';
 import type { SysApi } from './syscalls/SysApi.ts';
 import { Sys } from './syscalls/Sys.ts';
@@ -60,11 +61,14 @@ export class Kernel {
   maxTasksPerUser = 1024;
   /** Live (unreaped) tasks per real uid, for RLIMIT_NPROC. */
   readonly tasksPerUid = new Map<number, number>();
-  readonly programs = new Map<string, ProgramImage>();
+  /** Executables by the name their files point at (the files' "ELF entry point"). */
+  readonly programs = new Map<string, ProgramFile>();
   readonly pernetOps: PernetOps[] = [];
   readonly netNamespaces = new Set<NetNamespace>();
   /** Extension call tables (network stack, SysV IPC, docker's engine hooks) reached via sys.ext(name). */
   readonly extensions = new Map<string, (sys: Sys) => unknown>();
+  /** Extensions whose code is still being read in (see loadExtension), by name. */
+  readonly extensionLoads = new Map<string, Promise<void>>();
   readonly devpts: Devpts[] = [];
   /**
    * Extra conditions for a terminal whose reader is blocked to count as idle: a relay reading it
@@ -118,6 +122,18 @@ export class Kernel {
   }
 
   allocInum(): number { return this.inums.alloc(); }
+
+  /**
+   * request_module: `load` reads in the code that will register extension `name` (dockerd's engine).
+   * Until it has, sys.extReady(name) sleeps and settle() counts it as I/O in flight; a load that
+   * fails leaves the extension missing (the daemon "is not running").
+   */
+  loadExtension(name: string, load: Promise<unknown>): void {
+    const done = trackLoad(load).then(() => undefined, () => undefined).finally(() => {
+      if (this.extensionLoads.get(name) === done) this.extensionLoads.delete(name);
+    });
+    this.extensionLoads.set(name, done);
+  }
 
   procPidExtras(sb: SuperBlock, t: Task): Record<string, () => Inode> {
     return Object.assign({}, ...this.procPidHooks.map((h) => h(sb, t)));
@@ -212,6 +228,29 @@ export class Kernel {
           },
         );
     });
+  }
+
+  /**
+   * The image for an execve of `file`: at once when it is in memory, else read in with the task in
+   * uninterruptible sleep ('D', as a process waiting on disk in kernel_read at exec, visible in ps).
+   * Signals are not acted on during the read: a fatal one has ended the task when it completes, a
+   * stop leaves it stopped. A read that fails (a chunk the network did not deliver) is EIO.
+   */
+  async loadImage(task: Task, file: ProgramFile): Promise<ProgramImage> {
+    const hit = cachedImage(file);
+    if (hit) return hit;
+    if (!task.alive) return afterExit();
+    task.state = 'D';
+    let image: ProgramImage;
+    try {
+      image = await readImage(file);
+    } catch {
+      throw new KernelError('EIO');
+    } finally {
+      if (task.state === 'D') task.state = 'R';
+    }
+    await waitWhileStopped(task);
+    return image;
   }
 
   /**
@@ -336,14 +375,25 @@ export class Kernel {
   liveTtys(): Tty[] { return this.devpts.flatMap((d) => d.list()); }
 
   /**
-   * Run until `isQuiet()` holds, nothing is runnable and no yielding task remains; with a virtual
-   * clock, fire due timers in between (time jumps to the next timer when everyone sleeps). Returns
-   * false when it gave up: a program still runs after `maxRounds` event-loop turns or once `giveUp`
-   * says so (the host's real-time budget), or everything sleeps with no timer pending while not quiet.
+   * Run until `isQuiet()` holds, nothing is runnable, no yielding task remains and no code is being
+   * read in (loader.ts); with a virtual clock, fire due timers in between (time jumps to the next
+   * timer when everyone sleeps, never while code loads). Returns false when it gave up: a program
+   * still runs after `maxRounds` event-loop turns or once `giveUp` says so (the host's real-time
+   * budget; it is told the wall milliseconds spent waiting for code, which are nobody's fault), or
+   * everything sleeps with no timer pending while not quiet.
    */
-  async settle(isQuiet: () => boolean, giveUp: () => boolean = () => false, maxRounds = 3000): Promise<boolean> {
-    for (let round = 0; round < maxRounds && !giveUp(); round++) {
+  async settle(isQuiet: () => boolean, giveUp: (loadWaitMs: number) => boolean = () => false, maxRounds = 3000): Promise<boolean> {
+    let loadWaitMs = 0;
+    for (let round = 0; round < maxRounds && !giveUp(loadWaitMs); round++) {
+      if (loadsInFlight()) {
+        const t0 = Date.now();
+        await loadsSettled();
+        loadWaitMs += Date.now() - t0;
+        round--;
+        continue;
+      }
       await new Promise<void>((r) => this.host.macrotask(r));
+      if (loadsInFlight()) continue;
       if (this.yielding > 0) continue;
       if (this.outputBlocked > 0) {
         // Busy, but waiting for the terminal emulator to read: sleep until it does instead of spinning

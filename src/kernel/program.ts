@@ -14,6 +14,13 @@ export interface ProgramImage {
   readonly rssKb?: number;
 }
 
+/**
+ * An executable as it sits on disk: its image, already in memory, or a loader that reads it in — a
+ * code chunk fetched on first use (`() => import('./commands/ip/ip.ts').then((m) => m.ip)`), as Linux
+ * reads a binary from disk at execve. Loading is the kernel's business (see loader.ts).
+ */
+export type ProgramFile = ProgramImage | (() => Promise<ProgramImage>);
+
 export interface Proc {
   /** argv[0] is the name it was invoked by. */
   readonly argv: string[];

@@ -64,7 +64,7 @@ export function openLoginTerminal(kernel: Kernel, sshd: Task, profile: HostProfi
     outputConsumed: (n) => tty.outputConsumed(n),
     settle: (budgetMs = 3000) => {
       const deadline = Date.now() + budgetMs;
-      return kernel.settle(() => closed || (tty.blockedReaders > 0 && tty.pendingInput === 0 && kernel.ttyIdle(tty)), () => Date.now() > deadline);
+      return kernel.settle(() => closed || (tty.blockedReaders > 0 && tty.pendingInput === 0 && kernel.ttyIdle(tty)), (loadWaitMs) => Date.now() - loadWaitMs > deadline);
     },
     get closed() { return closed; },
     lastStatus: () => tty.lastStatus,

@@ -12,7 +12,7 @@ import { defaultHostEnv } from './hostEnv.ts';
 import type { HostProfile } from './profile.ts';
 import { buildHostRootfs, installPrograms } from './rootfs.ts';
 import { setupHostNetwork } from './hostNetwork.ts';
-import { startDockerEngine } from '../docker/index.ts';
+import { startDockerd } from '../docker/dockerd.ts';
 import type { SandboxOptions } from './types.ts';
 
 /** 2026-11-29 09:13 UTC: the virtual clock's default start (the article's `START 09:13`). */
@@ -77,7 +77,7 @@ export function bootHost(profile: HostProfile, opts: SandboxOptions = {}): Boote
   }
   mountHostFilesystems(kernel, byPid.get(1)!);
   setupHostNetwork(kernel, profile);
-  startDockerEngine(kernel, roles);
+  startDockerd(kernel, roles);
   return { kernel, profile, roles };
 }
 

@@ -1,3 +1,4 @@
+import { loadsInFlight, loadsSettled } from '../kernel/loader.ts';
 import { CLONE_NEWNET, O_RDWR } from '../kernel/constants.ts';
 import { W } from '../kernel/task/wait.ts';
 import { findInPath } from '../userland/lib/path.ts';
@@ -113,7 +114,11 @@ export async function netBox(): Promise<NetBox> {
     },
     async spawn(argv, opts = {}) {
       const p = execCapture(kernel, argv, { from: shell, ...opts });
-      for (let i = 0; i < 50; i++) await new Promise<void>((r) => kernel.host.macrotask(r));
+      // Let it start: its code read in (loader.ts), then enough turns to reach its first blocking call.
+      for (let i = 0; i < 50; i++) {
+        await new Promise<void>((r) => kernel.host.macrotask(r));
+        if (loadsInFlight()) { await loadsSettled(); i = 0; }
+      }
       return { result: p };
     },
   };

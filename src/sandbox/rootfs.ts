@@ -1,5 +1,5 @@
 import type { Kernel } from '../kernel/Kernel.ts';
-import type { ProgramImage } from '../kernel/program.ts';
+import type { ProgramFile } from '../kernel/program.ts';
 import type { SuperBlock } from '../kernel/vfs/inode.ts';
 import { TmpDir, TmpFile, TmpSymlink, mkdirp } from '../kernel/vfs/tmpfs.ts';
 import type { HostProfile } from './profile.ts';
@@ -15,7 +15,7 @@ export function putFile(root: TmpDir, path: string, content: string, mode = 0o64
 }
 
 /** Install executables: each is a file whose "ELF entry point" is a registered program. */
-export function installPrograms(kernel: Kernel, root: TmpDir, dir: string, programs: Record<string, ProgramImage>, names: string[]): void {
+export function installPrograms(kernel: Kernel, root: TmpDir, dir: string, programs: Record<string, ProgramFile>, names: string[]): void {
   for (const name of names) {
     const image = programs[name];
     if (!image) throw new Error(`no program '${name}' to install`);

@@ -1,3 +1,4 @@
+import './sandbox/startEarly.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 

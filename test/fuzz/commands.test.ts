@@ -44,7 +44,7 @@ async function runHostile(prog: string, args: string[], stdin: string): Promise<
   let err: unknown;
   execCapture(k, [prog, ...args], { stdin }).then((r) => { res = r; }, (e) => { err = e; });
   const deadline = Date.now() + DEADLINE_MS;
-  await k.settle(() => res !== undefined || err !== undefined, () => Date.now() > deadline, 2000);
+  await k.settle(() => res !== undefined || err !== undefined, (loadWaitMs) => Date.now() - loadWaitMs > deadline, 2000);
   const init = new Sys(k, k.initPidNs.tasks.get(1)!);
   if (!res) {
     for (const t of [...k.tasks]) if (!before.has(t) && t.alive) try { init.kill(t.pid.nrIn(k.initPidNs), SIG.SIGKILL); } catch { /* gone */ }

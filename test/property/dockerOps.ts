@@ -36,7 +36,7 @@ export async function hostRun(k: Kernel, argv: string[]): Promise<ExecResult> {
   let err: unknown;
   execCapture(k, argv).then((r) => { res = r; }, (e) => { err = e; });
   const deadline = Date.now() + 5000;
-  while (!res && !err && Date.now() < deadline) await k.settle(() => res !== undefined || err !== undefined, () => Date.now() > deadline);
+  while (!res && !err && Date.now() < deadline) await k.settle(() => res !== undefined || err !== undefined, (loadWaitMs) => Date.now() - loadWaitMs > deadline);
   if (err) throw err;
   if (!res) throw new Error(`${argv.join(' ')}: did not finish`);
   return res;

@@ -106,7 +106,7 @@ export class World {
     const deadline = Date.now() + budgetMs;
     // Settle may return early when everything sleeps; a few extra turns let exits and reaping finish.
     for (let i = 0; i < 50 && !done() && Date.now() < deadline; i++) {
-      await this.kernel.settle(done, () => Date.now() > deadline, 200);
+      await this.kernel.settle(done, (loadWaitMs) => Date.now() - loadWaitMs > deadline, 200);
     }
     for (let i = 0; i < 3; i++) await new Promise<void>((r) => setImmediate(r));
   }

@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/Kernel.ts';
-import type { ProgramImage } from '../../kernel/program.ts';
+import type { ProgramFile } from '../../kernel/program.ts';
 import type { SuperBlock } from '../../kernel/vfs/inode.ts';
 import { TmpDir, TmpFile, TmpSymlink, mkdirp } from '../../kernel/vfs/tmpfs.ts';
 import { PROGRAMS } from '../../userland/registry.ts';
@@ -7,7 +7,7 @@ import { IMAGE_PROGRAMS, MULTICALL } from './programs/index.ts';
 import { expandPrograms, type LayerSpec } from './spec.ts';
 
 /** A program by file name: the userland registry first, then the image-only programs. */
-export function findProgram(name: string): ProgramImage | undefined {
+export function findProgram(name: string): ProgramFile | undefined {
   return PROGRAMS[name] ?? IMAGE_PROGRAMS[name];
 }
 

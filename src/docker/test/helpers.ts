@@ -12,7 +12,10 @@ export function boot(seed = 1): Kernel { return bootSandbox({ seed }).host.kerne
 export async function withApi<T>(k: Kernel, fn: (api: DockerApi, sys: SysApi) => Promise<T>): Promise<T> {
   let result: { v?: T; e?: unknown; done: boolean } = { done: false };
   new Sys(k, k.initPidNs.tasks.get(1)!).clone(async (sys) => {
-    try { result = { v: await fn(sys.ext<DockerApi>('docker'), sys), done: true }; } catch (e) { result = { e, done: true }; }
+    try {
+      await sys.extReady('docker');
+      result = { v: await fn(sys.ext<DockerApi>('docker'), sys), done: true };
+    } catch (e) { result = { e, done: true }; }
     return 0;
   }, { comm: 'test' });
   const ok = await k.settle(() => result.done);

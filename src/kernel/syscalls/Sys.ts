@@ -94,8 +94,8 @@ export class Sys extends SysFs implements SysApi {
     if (ref.mnt.flags.includes('noexec')) throw new KernelError('EACCES');
     // do_execveat_common: the file is opened first, then the strings are counted and copied.
     checkArgLimits(argv, env);
-    const image = ref.inode.program ? this.kernel.programs.get(ref.inode.program) : undefined;
-    if (!image) {
+    const file = ref.inode.program ? this.kernel.programs.get(ref.inode.program) : undefined;
+    if (!file) {
       const text = ref.inode.read(this.ctx);
       const shebang = /^#!\s*(\S+)(?:\s+(.*))?/.exec(text.split('\n', 1)[0]);
       if (!shebang || depth > 4) throw new KernelError('ENOEXEC');
@@ -103,6 +103,9 @@ export class Sys extends SysFs implements SysApi {
       return this.execve(shebang[1], [...interp, path, ...argv.slice(1)], env, depth + 1);
     }
     const t = this.task;
+    // The binary is read before the point of no return (begin_new_exec): while it loads, the task
+    // is still the old program (its comm and argv), in state D.
+    const image = await this.kernel.loadImage(t, file);
     // bprm_fill_uid: a set-user-ID bit whose owner has no mapping in the caller's user namespace is ignored.
     if (ref.inode.mode & 0o4000 && !ref.mnt.flags.includes('nosuid') && hasMapping(t.userNs, ref.inode.uid, 'uid')) {
       // Set-user-ID executable (sudo): the effective uid becomes the file owner's.
@@ -316,6 +319,14 @@ export class Sys extends SysFs implements SysApi {
 
   time(): number { return this.kernel.clock.now(); }
   random(): number { return this.kernel.random.next(); }
+  async extReady(name: string): Promise<void> {
+    const loading = this.kernel.extensionLoads.get(name);
+    if (!loading) return;
+    await this.kernel.block(this.task, (wake) => {
+      loading.then(wake, wake);
+      return () => undefined;
+    });
+  }
   ext<T>(name: string): T {
     const make = this.kernel.extensions.get(name);
     if (!make) throw new KernelError('ENOSYS');

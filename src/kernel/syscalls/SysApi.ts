@@ -170,6 +170,12 @@ export interface SysApi {
   random(): number;
   /** Kernel-side extension points (network stack, System V IPC) register their own call tables here. */
   ext<T>(name: string): T;
+  /**
+   * Sleep while the subsystem behind `ext(name)` is still being read in (a daemon whose code loads
+   * after boot, as a socket-activated service: connect succeeds, the answer waits for the daemon).
+   * Returns at once when nothing is loading; `ext` then answers, or fails if there is no such thing.
+   */
+  extReady(name: string): Promise<void>;
 }
 
 export type { Namespace };

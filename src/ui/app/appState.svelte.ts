@@ -48,6 +48,7 @@ export class AppState {
   #tickTimer: ReturnType<typeof setTimeout> | null = null;
   #seed: number;
   #started = false;
+  #firstOutput: () => void = () => undefined;
 
   constructor() {
     const initial = this.#initialSession();
@@ -97,7 +98,14 @@ export class AppState {
   }
 
   async #start(initial: SessionState): Promise<void> {
-    void loadCatalog().then(({ lessons, problems }) => {
+    // The lessons (chunks of their own, parsed and validated here) wait until a terminal has printed
+    // (the first prompt) so they never compete with it; after 3 s they load regardless (a machine
+    // that failed to start still shows its lessons).
+    const promptOrTimeout = new Promise<void>((resolve) => {
+      this.#firstOutput = resolve;
+      setTimeout(resolve, 3000);
+    });
+    void promptOrTimeout.then(loadCatalog).then(({ lessons, problems }) => {
       this.progress.setLessons(lessons);
       for (const p of problems) this.notices.push('warning', `A lesson was left out: ${p}`);
       if (initial.scenario) this.progress.open(initial.scenario.lesson, initial.scenario.step);
@@ -110,6 +118,7 @@ export class AppState {
   }
 
   #output(data: string): void {
+    this.#firstOutput();
     this.transcript.append(data);
     this.#tickTimer ??= setTimeout(() => {
       this.#tickTimer = null;

@@ -9,6 +9,7 @@ import type {
   SandboxWorkerApi,
 } from '../../worker/protocol.ts';
 import { Watchdog } from './watchdog.ts';
+import { takeSandboxWorker } from './worker.ts';
 
 export type ClientStatus = 'starting' | 'running' | 'failed';
 
@@ -103,10 +104,7 @@ export class SandboxClient {
   get seed(): number { return this.#seed; }
 
   #spawn(): void {
-    const worker = new Worker(new URL('../../worker/sandbox.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'nsbox-sandbox',
-    });
+    const worker = takeSandboxWorker();
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
       const where = ev.filename ? `${ev.filename}:${ev.lineno}:${ev.colno}` : null;

@@ -1,5 +1,7 @@
 import type { ProgramImage, Proc } from '../../../kernel/program.ts';
+import { readImage } from '../../../kernel/loader.ts';
 import { PROGRAMS } from '../../../userland/registry.ts';
+import { ALIAS, busyboxHas, type OwnApplet } from './busyboxApplets.ts';
 import { bbIfconfig } from './bbIfconfig.ts';
 import { bbIp } from './bbIp.ts';
 import { bbPs } from './bbPs.ts';
@@ -7,14 +9,12 @@ import { bbPs } from './bbPs.ts';
 const BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.';
 
 /** Applets with BusyBox's own output formats; the others run nsbox's (GNU-flavoured) programs. */
-const OWN: Record<string, (proc: Proc) => Promise<number>> = {
+const OWN: Record<OwnApplet, (proc: Proc) => Promise<number>> = {
   ps: bbPs, ip: bbIp, ifconfig: bbIfconfig, wget,
   // ash: our bash with ash's default prompt `\w \$ ` (`/ # ` for root) when PS1 is not inherited.
   sh: (proc) => ash(proc), ash: (proc) => ash(proc),
 };
 
-/** Delegated applets (BusyBox name → nsbox program). */
-const ALIAS: Record<string, string> = { egrep: 'grep', fgrep: 'grep' };
 
 /** BusyBox wget (-q, -O FILE|-, -S) on top of nsbox's curl. */
 async function wget(proc: Proc): Promise<number> {
@@ -34,7 +34,7 @@ async function wget(proc: Proc): Promise<number> {
   if (!curl || !urls.length) { await proc.err('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL...\n'); return 1; }
   const file = out ?? (urls[0].replace(/\/$/, '').split('/').pop()?.includes('.') ? urls[0].split('/').pop()! : 'index.html');
   if (!quiet && file !== '-') await proc.err(`Connecting to ${urls[0].replace(/^https?:\/\//, '').split('/')[0]}\n`);
-  const code = await curl.main({ ...proc, argv: ['curl', '-sf', ...(file === '-' ? [] : ['-o', file]), ...urls] });
+  const code = await (await readImage(curl)).main({ ...proc, argv: ['curl', '-sf', ...(file === '-' ? [] : ['-o', file]), ...urls] });
   if (code !== 0) { await proc.err(`wget: server returned error\n`); return 1; }
   if (!quiet && file !== '-') await proc.err(`saving to '${file}'\n'${file}' saved\n`);
   return 0;
@@ -42,13 +42,9 @@ async function wget(proc: Proc): Promise<number> {
 
 async function ash(proc: Proc): Promise<number> {
   if (!proc.env.has('PS1')) proc.env.set('PS1', '\\w \\$ ');
-  return PROGRAMS.bash.main(proc);
+  return (await readImage(PROGRAMS.bash)).main(proc);
 }
 
-/** Whether this BusyBox build has `applet` (links to missing applets are not installed). */
-export function busyboxHas(applet: string): boolean {
-  return applet in OWN || (ALIAS[applet] ?? applet) in PROGRAMS || applet === 'busybox';
-}
 
 /**
  * busybox(1): one binary, many names. The applet is argv[0]'s basename (a symlink or hard link
@@ -70,7 +66,7 @@ async function main(proc: Proc): Promise<number> {
     argv = argv.slice(1);
     name = argv[0];
   }
-  const own = OWN[name];
+  const own = (OWN as Record<string, ((proc: Proc) => Promise<number>) | undefined>)[name];
   const sub: Proc = { ...proc, argv };
   if (own) return own(sub);
   const prog = PROGRAMS[ALIAS[name] ?? name];
@@ -78,7 +74,8 @@ async function main(proc: Proc): Promise<number> {
     await proc.err(`${name}: applet not found\n`);
     return 127;
   }
-  return prog.main(sub);
+  // The applet's code is part of this binary: read in (page-faulted) on its first use.
+  return (await readImage(prog)).main(sub);
 }
 
 export const busybox: ProgramImage = { vszKb: 1712, rssKb: 984, main };

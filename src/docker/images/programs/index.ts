@@ -1,14 +1,20 @@
-import type { ProgramImage } from '../../../kernel/program.ts';
-import { busybox, busyboxHas } from './busybox.ts';
-import { apkProgram, cargoProgram, rustcProgram, rustupProgram } from './toolchain.ts';
-import { hello } from './hello.ts';
-import { nginx } from './nginx.ts';
-import { redisCli, redisServer } from './redis.ts';
+import type { ProgramFile } from '../../../kernel/program.ts';
+import { busyboxHas } from './busyboxApplets.ts';
 
-/** Programs only images ship (the host's /usr/bin has none of them). */
-export const IMAGE_PROGRAMS: Record<string, ProgramImage> = {
-  busybox, rustc: rustcProgram, cargo: cargoProgram, rustup: rustupProgram, apk: apkProgram,
-  nginx, 'redis-server': redisServer, 'redis-cli': redisCli, hello,
+/**
+ * Programs only images ship (the host's /usr/bin has none of them), read in at their first exec in a
+ * container (kernel/loader.ts): a visitor who never starts nginx never downloads it.
+ */
+export const IMAGE_PROGRAMS: Record<string, ProgramFile> = {
+  busybox: () => import('./busybox.ts').then((m) => m.busybox),
+  rustc: () => import('./toolchain.ts').then((m) => m.rustcProgram),
+  cargo: () => import('./toolchain.ts').then((m) => m.cargoProgram),
+  rustup: () => import('./toolchain.ts').then((m) => m.rustupProgram),
+  apk: () => import('./toolchain.ts').then((m) => m.apkProgram),
+  nginx: () => import('./nginx.ts').then((m) => m.nginx),
+  'redis-server': () => import('./redis.ts').then((m) => m.redisServer),
+  'redis-cli': () => import('./redis.ts').then((m) => m.redisCli),
+  hello: () => import('./hello.ts').then((m) => m.hello),
 };
 
 /** Multi-call binaries: which link names they answer to. */

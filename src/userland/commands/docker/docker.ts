@@ -44,8 +44,10 @@ async function main(proc: Proc): Promise<number> {
     return 125;
   }
   const [cmd, ...rest] = argv.slice(i);
-  const ctx: Ctx = { proc, api: connectApi(proc) };
   if (!cmd) { await proc.out(HELP); return 0; }
+  // A daemon still starting (its code loading after boot) answers once it is up.
+  await proc.sys.extReady('docker');
+  const ctx: Ctx = { proc, api: connectApi(proc) };
   const mgmt = MANAGEMENT[cmd];
   if (mgmt) {
     const [sub, ...subArgs] = rest;
