@@ -58,11 +58,13 @@ export class GenDir extends GenBase implements DirInode {
   lookup(name: string, ctx: AccessContext): Inode | undefined {
     const e = this.entries();
     // Own entries only: `/proc/constructor` is no directory entry.
-    const fixed = e instanceof Map ? e.get(name) : Object.hasOwn(e, name) ? (e as Record<string, () => Inode>)[name] : undefined;
+    const fixed: (() => Inode) | undefined = e instanceof Map ? e.get(name) : Object.hasOwn(e, name) ? (e as Record<string, () => Inode>)[name] : undefined;
     if (fixed) {
-      let i = this.made.get(name);
-      if (!i) { i = fixed(); this.made.set(name, i); }
-      return i;
+      const known = this.made.get(name);
+      if (known) return known;
+      const made = fixed();
+      this.made.set(name, made);
+      return made;
     }
     return this.dynamic?.lookup(name, ctx);
   }
