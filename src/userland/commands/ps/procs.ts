@@ -51,6 +51,8 @@ export interface SysInfo {
   userIds: Map<string, number>;
   groupNames: Map<number, string>;
   groupIds: Map<string, number>;
+  /** pr_stime's text per start second, for this run (the clock does not move while ps formats). */
+  stimeMemo?: Map<number, string>;
 }
 
 async function tryRead(sys: SysApi, path: string): Promise<string | undefined> {
@@ -72,7 +74,7 @@ export async function readSysInfo(sys: SysApi): Promise<SysInfo> {
   const groupNames = new Map<number, string>();
   const groupIds = new Map<string, number>();
   for (const g of gr) { if (!groupNames.has(g.gid)) groupNames.set(g.gid, g.name); if (!groupIds.has(g.name)) groupIds.set(g.name, g.gid); }
-  return { uptime, btime, memTotal, pidLen, now: Math.floor(sys.time() / 1000), users, userIds, groupNames, groupIds };
+  return { uptime, btime, memTotal, pidLen, now: Math.floor(sys.time() / 1000), users, userIds, groupNames, groupIds, stimeMemo: new Map() };
 }
 
 /** read_unvectored: trailing NULs dropped, inner NULs and newlines become `sep`. */
