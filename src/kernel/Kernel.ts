@@ -299,9 +299,14 @@ export class Kernel {
    * that did not sleep, the task waits for one macrotask. Counting calls (not wall time) keeps runs
    * on the virtual clock deterministic; the clock and CPU accounting are left alone.
    */
-  async resched(task: Task): Promise<void> {
+  resched(task: Task): Promise<void> | undefined {
     if (!task.alive) return afterExit();
-    if (++task.callsSinceSleep < Kernel.RESCHED_CALLS) return;
+    if (++task.callsSinceSleep < Kernel.RESCHED_CALLS) return undefined;
+    return this.reschedNow(task);
+  }
+
+  /** The preemption point itself; callers await only this (one promise per RESCHED_CALLS calls). */
+  private async reschedNow(task: Task): Promise<void> {
     task.callsSinceSleep = 0;
     this.yielding++;
     try {

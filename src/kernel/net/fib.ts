@@ -44,8 +44,11 @@ export class Fib {
   }
 
   remove(pred: (r: Route) => boolean): Route[] {
-    const gone = this.routes.filter(pred);
-    this.routes = this.routes.filter((r) => !pred(r));
+    // One pass: a host with many containers has a few routes per veth here.
+    const gone: Route[] = [];
+    const kept: Route[] = [];
+    for (const r of this.routes) (pred(r) ? gone : kept).push(r);
+    this.routes = kept;
     return gone;
   }
 

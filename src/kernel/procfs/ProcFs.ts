@@ -30,8 +30,8 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
   };
   const file = (gen: (ctx: AccessContext) => string) => () => new GenFile(sb, gen);
   // Fixed entries, built once: GenDir consults them on every lookup, /proc/PID included.
-  let entries: Record<string, () => Inode> | undefined;
-  const root = new GenDir(sb, () => entries ??= {
+  let entries: Map<string, () => Inode> | undefined;
+  const root = new GenDir(sb, () => entries ??= new Map(Object.entries({
     self: () => new GenLink(sb, selfPid),
     'thread-self': () => new GenLink(sb, (ctx) => `${selfPid(ctx)}/task/${selfPid(ctx)}`),
     mounts: () => new GenLink(sb, () => 'self/mounts'),
@@ -56,7 +56,7 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     interrupts: file(() => '           CPU0       CPU1       \n  0:         36          0   IO-APIC   2-edge      timer\n  1:          9          0   IO-APIC   1-edge      i8042\n'),
     keys: file(() => ''),
     timer_list: file(() => 'Timer List Version: v0.9\nHRTIMER_MAX_CLOCK_BASES: 8\n'),
-  }, 0o555, undefined, {
+  })), 0o555, undefined, {
     list: () => [...ns.tasks.entries()].filter(([, t]) => t.state !== 'X').sort((a, b) => a[0] - b[0]).map(([nr]) => String(nr)),
     lookup: (name) => {
       if (!/^\d+$/.test(name)) return undefined;

@@ -41,25 +41,37 @@ export class GenLink extends GenBase implements SymlinkInode {
   follow(ctx: AccessContext): PathRef | undefined { return this.magic?.(ctx); }
 }
 
+/**
+ * Named children of a GenDir: a record computed per lookup (its set may change with kernel state), or
+ * a Map built once for directories whose set is fixed (/proc, /proc/PID: a hash lookup per path step,
+ * like Linux's static pid_entry tables).
+ */
+export type GenEntries = Record<string, () => Inode> | ReadonlyMap<string, () => Inode>;
+
 /** A directory with a fixed set of named children, created lazily and kept (stable inodes). */
 export class GenDir extends GenBase implements DirInode {
   readonly type = 'dir' as const;
   private readonly made = new Map<string, Inode>();
-  constructor(sb: SuperBlock, private readonly entries: () => Record<string, () => Inode>, mode = 0o555, owner?: Owner,
+  constructor(sb: SuperBlock, private readonly entries: () => GenEntries, mode = 0o555, owner?: Owner,
     private readonly dynamic?: { list(ctx: AccessContext): string[]; lookup(name: string, ctx: AccessContext): Inode | undefined }) {
     super(sb, mode, owner);
   }
   lookup(name: string, ctx: AccessContext): Inode | undefined {
-    const fixed = this.entries()[name];
+    const e = this.entries();
+    // Own entries only: `/proc/constructor` is no directory entry.
+    const fixed: (() => Inode) | undefined = e instanceof Map ? e.get(name) : Object.hasOwn(e, name) ? (e as Record<string, () => Inode>)[name] : undefined;
     if (fixed) {
-      let i = this.made.get(name);
-      if (!i) { i = fixed(); this.made.set(name, i); }
-      return i;
+      const known = this.made.get(name);
+      if (known) return known;
+      const made = fixed();
+      this.made.set(name, made);
+      return made;
     }
     return this.dynamic?.lookup(name, ctx);
   }
   list(ctx: AccessContext): string[] {
-    return [...(this.dynamic?.list(ctx) ?? []), ...Object.keys(this.entries())];
+    const e = this.entries();
+    return [...(this.dynamic?.list(ctx) ?? []), ...(e instanceof Map ? e.keys() : Object.keys(e))];
   }
   link(): void { throw new KernelError('EACCES'); }
   unlink(): void { throw new KernelError('EACCES'); }

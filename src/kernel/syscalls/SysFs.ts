@@ -13,9 +13,10 @@ import type { Stat } from './SysApi.ts';
 
 /** File-system system calls (fs/open.c, fs/namei.c, fs/read_write.c). */
 export class SysFs {
-  constructor(readonly kernel: Kernel, readonly task: Task) {}
+  constructor(readonly kernel: Kernel, readonly task: Task) { this.ctx = { task }; }
 
-  protected get ctx(): AccessContext { return { task: this.task }; }
+  /** Who is asking, for permission checks and per-reader procfs views (one object per Sys). */
+  protected readonly ctx: AccessContext;
   protected walker(): PathWalker { return new PathWalker(this.task.fs.root, this.task.fs.cwd, this.ctx); }
   protected resolve(path: string, follow = true): Resolved { return this.walker().resolve(path, follow); }
 
@@ -57,7 +58,7 @@ export class SysFs {
           const release = nsOf(inode)!.type === 'net' ? () => this.kernel.namespacesChanged() : undefined;
           return new OpenFile({ read: () => { throw new KernelError('EINVAL'); }, write: () => { throw new KernelError('EINVAL'); }, release }, flags, name, ref);
         }
-        return openRegular(ref, flags, this.ctx, name, () => this.kernel.clock.now());
+        return openRegular(ref, flags, this.ctx, name, this.kernel.clock);
       case 'chr':
         return this.openDevice(ref, flags, path);
     }
@@ -81,21 +82,34 @@ export class SysFs {
   // A killed task never returns to user space, so it cannot go on copying (cat /dev/zero > /dev/null
   // after ^C: see afterExit); and a run of calls that never sleep reaches a preemption point
   // (Kernel.resched).
-  async read(fd: number): Promise<string> {
+  async read(fd: number): Promise<string> { return this.readNow(fd); }
+
+  /**
+   * read(2), synchronous when the file answers at once (regular files, procfs): no promise turns
+   * then, except at the preemption point every RESCHED_CALLS calls. ps reads three files per process.
+   */
+  private readNow(fd: number): string | Promise<string> {
     if (!this.task.alive) return afterExit();
     const file = this.task.fdTable.get(fd);
     if (!canRead(file.flags)) throw new KernelError('EBADF');
-    const data = await file.ops.read(file, this.task);
-    await this.kernel.resched(this.task);
-    return data;
+    const pending = file.ops.read(file, this.task);
+    if (typeof pending !== 'string') return pending.then((data) => this.afterRead(data));
+    return this.afterRead(pending);
+  }
+
+  private afterRead(data: string): string | Promise<string> {
+    const yielded = this.kernel.resched(this.task);
+    return yielded ? yielded.then(() => data) : data;
   }
 
   async write(fd: number, data: string): Promise<void> {
     if (!this.task.alive) return afterExit();
     const file = this.task.fdTable.get(fd);
     if (!canWrite(file.flags)) throw new KernelError('EBADF');
-    await file.ops.write(file, data, this.task);
-    await this.kernel.resched(this.task);
+    const pending = file.ops.write(file, data, this.task);
+    if (pending) await pending;
+    const yielded = this.kernel.resched(this.task);
+    if (yielded) await yielded;
   }
 
   dup(fd: number): number { return this.task.fdTable.install(this.task.fdTable.get(fd)); }
@@ -285,8 +299,12 @@ export class SysFs {
     const fd = this.open(path, O_RDONLY);
     try {
       let out = '';
-      for (let chunk = await this.read(fd); chunk !== ''; chunk = await this.read(fd)) out += chunk;
-      return out;
+      for (;;) {
+        const pending = this.readNow(fd);
+        const chunk = typeof pending === 'string' ? pending : await pending;
+        if (chunk === '') return out;
+        out += chunk;
+      }
     } finally {
       this.close(fd);
     }

@@ -8,6 +8,7 @@ import { WaitQueue } from '../sched.ts';
 import type { AccessContext, FileInode } from './inode.ts';
 import { OpenFile, type FileOps } from './OpenFile.ts';
 import type { PathRef } from './path.ts';
+import type { Clock } from '../clock.ts';
 
 export const canWrite = (flags: number) => (flags & 3) === O_WRONLY || (flags & 3) === O_RDWR;
 export const canRead = (flags: number) => (flags & 3) !== O_WRONLY;
@@ -16,33 +17,38 @@ export const canRead = (flags: number) => (flags & 3) !== O_WRONLY;
  * Regular files. procfs files are generated on open (seq_file builds its buffer at first read), so
  * one read sees one consistent snapshot.
  */
-export function openRegular(ref: PathRef, flags: number, ctx: AccessContext, name: string, now: () => number): OpenFile {
+export function openRegular(ref: PathRef, flags: number, ctx: AccessContext, name: string, clock: Clock): OpenFile {
   const inode = ref.inode as FileInode;
   if (canWrite(flags) && ref.mnt.readOnly) throw new KernelError('EROFS');
   if (flags & O_TRUNC && canWrite(flags)) inode.write('', ctx);
-  let snapshot: string | null = null;
-  const ops: FileOps = {
-    read(file) {
-      // At end of file, look again: data appended through another open file (tail -f) shows up.
-      if (snapshot === null || file.pos >= snapshot.length) snapshot = inode.read(ctx);
-      const chunk = snapshot.slice(file.pos);
-      file.pos = snapshot.length;
-      return chunk;
-    },
-    write(file, data) {
-      // A procfs/sysfs file hands each write(2) buffer to its handler (proc_sys_write, map_write);
-      // there is no content to splice it into.
-      if (inode.generated) { inode.write(data, ctx); file.pos += data.length; return; }
-      const cur = inode.read(ctx);
-      if (file.flags & O_APPEND) file.pos = cur.length;
-      const next = cur.slice(0, file.pos) + data + cur.slice(file.pos + data.length);
-      inode.write(next, ctx);
-      inode.mtime = now();
-      file.pos += data.length;
-      snapshot = null;
-    },
-  };
-  return new OpenFile(ops, flags, name, ref);
+  return new OpenFile(new RegularFileOps(inode, ctx, clock), flags, name, ref);
+}
+
+/** The operations of one open regular file: one object per open (ps opens three per process). */
+class RegularFileOps implements FileOps {
+  private snapshot: string | null = null;
+  constructor(private readonly inode: FileInode, private readonly ctx: AccessContext, private readonly clock: Clock) {}
+
+  read(file: OpenFile): string {
+    // At end of file, look again: data appended through another open file (tail -f) shows up.
+    if (this.snapshot === null || file.pos >= this.snapshot.length) this.snapshot = this.inode.read(this.ctx);
+    const chunk = this.snapshot.slice(file.pos);
+    file.pos = this.snapshot.length;
+    return chunk;
+  }
+
+  write(file: OpenFile, data: string): void {
+    // A procfs/sysfs file hands each write(2) buffer to its handler (proc_sys_write, map_write);
+    // there is no content to splice it into.
+    if (this.inode.generated) { this.inode.write(data, this.ctx); file.pos += data.length; return; }
+    const cur = this.inode.read(this.ctx);
+    if (file.flags & O_APPEND) file.pos = cur.length;
+    const next = cur.slice(0, file.pos) + data + cur.slice(file.pos + data.length);
+    this.inode.write(next, this.ctx);
+    this.inode.mtime = this.clock.now();
+    file.pos += data.length;
+    this.snapshot = null;
+  }
 }
 
 /** /dev/null, /dev/zero, /dev/full, /dev/random and /dev/urandom (drivers/char/mem.c). */

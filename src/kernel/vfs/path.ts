@@ -19,86 +19,102 @@ export interface ParentResolved {
 }
 
 const MAX_SYMLINKS = 40;
+const SLASH = 47;
 
-/** A path walk from `root` (the task's root) with `cwd` for relative paths (fs/namei.c). */
+/** One step of a walk: where it stands, and the name it came in by (for the canonical path). */
+interface Frame extends PathRef { readonly name: string }
+
+/**
+ * A path walk from `root` (the task's root) with `cwd` for relative paths (fs/namei.c). It reads the
+ * path in place, one frame per component: every open(2) walks, ps opens three files per process.
+ */
 export class PathWalker {
   private links = 0;
   constructor(private readonly root: PathRef, private readonly cwd: Resolved, private readonly ctx: AccessContext) {}
 
   /** Follow mounts stacked on this point (follow_mount). */
-  private crossMounts(p: PathRef): PathRef {
-    let cur = p;
-    for (let m = cur.mnt.mountedAt(cur.inode); m; m = cur.mnt.mountedAt(cur.inode)) cur = { mnt: m, inode: m.root };
-    return cur;
+  private frame(mnt: Mount, inode: Inode, name: string): Frame {
+    for (let m = mnt.mountedAt(inode); m; m = mnt.mountedAt(inode)) { mnt = m; inode = m.root; }
+    return { mnt, inode, name };
   }
 
   resolve(path: string, follow = true): Resolved {
     if (path === '') throw new KernelError('ENOENT');
     const stack = this.start(path);
-    this.walk(stack, components(path), follow);
+    this.walk(stack, path, path.length, follow);
     return top(stack);
   }
 
   /** Resolve all but the last component (for create/unlink/rename). */
   resolveParent(path: string): ParentResolved {
     if (path === '') throw new KernelError('ENOENT');
-    const parts = components(path);
-    let name = parts.pop() ?? '';
+    let end = path.length;
+    while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
+    const from = path.lastIndexOf('/', end - 1) + 1;
+    let name = path.slice(from, end);
     const stack = this.start(path);
-    this.walk(stack, parts, true);
+    this.walk(stack, path, from, true);
     const dir = top(stack);
     if (dir.inode.type !== 'dir') throw new KernelError('ENOTDIR');
-    if (name === '' ) name = '.';
+    if (name === '') name = '.';
     return { dir: dir as ParentResolved['dir'], name };
   }
 
   private start(path: string): Frame[] {
-    if (path.startsWith('/')) return [{ ref: this.crossMounts(this.root), name: '' }];
-    const frames: Frame[] = [{ ref: this.crossMounts(this.root), name: '' }];
+    const frames: Frame[] = [this.frame(this.root.mnt, this.root.inode, '')];
     // Rebuild the cwd's chain so `..` can climb out of it.
-    if (this.cwd.path !== '/') this.walk(frames, components(this.cwd.path), true);
+    if (path.charCodeAt(0) !== SLASH && this.cwd.path !== '/') this.walk(frames, this.cwd.path, this.cwd.path.length, true);
     return frames;
   }
 
-  private walk(stack: Frame[], parts: string[], followLast: boolean): void {
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
-      const cur = stack[stack.length - 1].ref;
-      if (cur.inode.type !== 'dir') throw new KernelError('ENOTDIR');
-      checkAccess(cur.inode, this.ctx, 'x');
-      if (part === '.') continue;
-      if (part === '..') {
-        if (stack.length > 1) stack.pop();
-        continue;
-      }
-      if (part.length > 255) throw new KernelError('ENAMETOOLONG');
-      const child = cur.inode.lookup(part, this.ctx);
-      if (!child) throw new KernelError('ENOENT');
-      const ref = this.crossMounts({ mnt: cur.mnt, inode: child });
-      const last = i === parts.length - 1;
-      if (ref.inode.type === 'symlink' && (!last || followLast)) {
-        if (++this.links > MAX_SYMLINKS) throw new KernelError('ELOOP');
-        const magic = ref.inode.follow?.(this.ctx);
-        if (magic) {
-          stack.push({ ref: this.crossMounts(magic), name: part });
-          continue;
-        }
-        const target = ref.inode.readlink(this.ctx);
-        if (target.startsWith('/')) stack.splice(1);
-        this.walk(stack, components(target), true);
-        continue;
-      }
-      stack.push({ ref, name: part });
+  /** Walk the components of path[0, end). */
+  private walk(stack: Frame[], path: string, end: number, followLast: boolean): void {
+    let i = 0;
+    while (i < end && path.charCodeAt(i) === SLASH) i++;
+    while (i < end) {
+      let next = path.indexOf('/', i);
+      if (next < 0 || next > end) next = end;
+      const part = path.slice(i, next);
+      i = next;
+      while (i < end && path.charCodeAt(i) === SLASH) i++;
+      this.step(stack, part, i >= end ? followLast : true);
     }
+  }
+
+  private step(stack: Frame[], part: string, follow: boolean): void {
+    const cur = stack[stack.length - 1];
+    if (cur.inode.type !== 'dir') throw new KernelError('ENOTDIR');
+    checkAccess(cur.inode, this.ctx, 'x');
+    if (part === '.') return;
+    if (part === '..') {
+      if (stack.length > 1) stack.pop();
+      return;
+    }
+    if (part.length > 255) throw new KernelError('ENAMETOOLONG');
+    const child = cur.inode.lookup(part, this.ctx);
+    if (!child) throw new KernelError('ENOENT');
+    const next = this.frame(cur.mnt, child, part);
+    if (next.inode.type === 'symlink' && follow) {
+      if (++this.links > MAX_SYMLINKS) throw new KernelError('ELOOP');
+      const magic = next.inode.follow?.(this.ctx);
+      if (magic) {
+        stack.push(this.frame(magic.mnt, magic.inode, part));
+        return;
+      }
+      const target = next.inode.readlink(this.ctx);
+      if (target.startsWith('/')) stack.splice(1);
+      this.walk(stack, target, target.length, true);
+      return;
+    }
+    stack.push(next);
   }
 }
 
-interface Frame { ref: PathRef; name: string }
-
 function top(stack: Frame[]): Resolved {
   const f = stack[stack.length - 1];
-  const path = '/' + stack.slice(1).map((s) => s.name).join('/');
-  return { mnt: f.ref.mnt, inode: f.ref.inode, path };
+  let path = stack.length > 1 ? '' : '/';
+  for (let i = 1; i < stack.length; i++) path += '/' + stack[i].name;
+  return { mnt: f.mnt, inode: f.inode, path };
 }
 
 export function components(path: string): string[] {

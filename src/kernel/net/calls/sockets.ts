@@ -153,7 +153,11 @@ export function sockSetopt(task: Task, stack: NetStack, fd: number, opt: string,
   }
 }
 
-/** inet_diag / unix_diag / netlink_diag dumps for the caller's namespace. */
+/**
+ * inet_diag / unix_diag / netlink_diag dumps for the caller's namespace. One record per socket built
+ * field by field (no spreads), and each distinct address formatted once per dump: a host may hold
+ * thousands of sockets bound to the same few addresses.
+ */
 export function sockDiag(stack: NetStack, kinds: string[], requester?: Sock): SockDiag[] {
   const out: SockDiag[] = [];
   if (kinds.includes('netlink')) {
@@ -162,16 +166,29 @@ export function sockDiag(stack: NetStack, kinds: string[], requester?: Sock): So
     for (const s of nl) {
       // What a dump in progress leaves queued: ss's request in the kernel's tcpdiag socket, the answer in ss's.
       const rq = s === requester ? 4352 : requester && s.isKernel && s.proto === 4 ? 832 : s.recvQ();
-      out.push({ ...base(s), netid: 'nl', family: 'netlink', state: TCP.CLOSE, recvQ: rq, local: '', localPort: 0, remote: '*', remotePort: 0, nlProto: s.proto, nlPortid: s.portid });
+      out.push({
+        netid: 'nl', family: 'netlink', state: TCP.CLOSE, recvQ: rq, sendQ: s.sendQ(), local: '', localPort: 0, remote: '*',
+        remotePort: 0, ino: s.ino, uid: s.uid, cookie: s.cookie, nlProto: s.proto, nlPortid: s.portid,
+      });
     }
   }
   if (kinds.includes('unix')) {
     for (const s of stack.sockets) {
       if (!(s instanceof UnixSock)) continue;
       const netid = s.type === 'stream' ? 'u_str' : s.type === 'dgram' ? 'u_dgr' : 'u_seq';
-      out.push({ ...base(s), netid, family: 'unix', local: s.path ?? '*', localPort: s.ino, remote: '*', remotePort: s.peerIno, path: s.path });
+      out.push({
+        netid, family: 'unix', state: s.state, recvQ: s.recvQ(), sendQ: s.sendQ(), local: s.path ?? '*', localPort: s.ino,
+        remote: '*', remotePort: s.peerIno, ino: s.ino, uid: s.uid, cookie: s.cookie, path: s.path,
+      });
     }
   }
+  const formatted = new Map<bigint, string>();
+  const addr = (family: 4 | 6, value: bigint) => {
+    const key = family === 6 ? value | (1n << 128n) : value;
+    let text = formatted.get(key);
+    if (text === undefined) { text = formatIp({ family, value }); formatted.set(key, text); }
+    return text;
+  };
   for (const proto of ['udp', 'tcp'] as const) {
     if (!kinds.includes(proto)) continue;
     for (const s of stack.sockets) {
@@ -181,16 +198,11 @@ export function sockDiag(stack: NetStack, kinds: string[], requester?: Sock): So
       const fam = s.v6 ? 6 : 4;
       const tw = s.state === TCP.TIME_WAIT;
       out.push({
-        ...base(s), netid: proto, family: s.v6 ? 'inet6' : 'inet', ino: tw ? 0 : s.ino, uid: tw ? 0 : s.uid,
-        local: formatIp({ family: fam, value: s.laddr }), localPort: s.lport,
-        remote: formatIp({ family: fam, value: s.raddr }), remotePort: s.rport, v6only: s.v6 ? s.v6only : undefined,
-        dev: s.boundDev?.name,
+        netid: proto, family: s.v6 ? 'inet6' : 'inet', state: s.state, recvQ: s.recvQ(), sendQ: s.sendQ(),
+        local: addr(fam, s.laddr), localPort: s.lport, remote: addr(fam, s.raddr), remotePort: s.rport,
+        dev: s.boundDev?.name, ino: tw ? 0 : s.ino, uid: tw ? 0 : s.uid, cookie: s.cookie, v6only: s.v6 ? s.v6only : undefined,
       });
     }
   }
   return out;
-}
-
-function base(s: Sock) {
-  return { state: s.state, recvQ: s.recvQ(), sendQ: s.sendQ(), ino: s.ino, uid: s.uid, cookie: s.cookie };
 }

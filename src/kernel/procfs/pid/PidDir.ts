@@ -43,8 +43,8 @@ export function pidDir(kernel: Kernel, sb: SuperBlock, ns: PidNamespace, t: Task
   const alive = () => { if (t.state === 'X') throw new KernelError('ESRCH'); };
   // The entry table is fixed for the task's life: build it once, not on every lookup (ps walks
   // /proc/PID/{stat,status,cmdline} for every process).
-  let entries: Record<string, () => Inode> | undefined;
-  return new GenDir(sb, () => entries ??= {
+  let entries: Map<string, () => Inode> | undefined;
+  return new GenDir(sb, () => entries ??= new Map(Object.entries({
     stat: file(() => { alive(); return procStat(kernel, ns, t); }),
     status: file((ctx) => { alive(); return procStatus(ns, t, ctx.task.userNs); }),
     cmdline: file(() => (t.kthread || t.state === 'Z' ? '' : t.argv.map((a) => a + '\0').join(''))),
@@ -67,7 +67,7 @@ export function pidDir(kernel: Kernel, sb: SuperBlock, ns: PidNamespace, t: Task
       (ctx) => guarded(ctx, t, () => { const n = nsOfTask(t, name); return `${n.type}:[${n.inum}]`; }),
       (ctx) => guarded(ctx, t, () => ({ mnt: kernel.nsfs.mount, inode: kernel.nsfs.inode(nsOfTask(t, name)) })), owner)])), 0o511, owner),
     ...kernel.procPidExtras(sb, t),
-  }, 0o555, owner);
+  })), 0o555, owner);
 }
 
 function fdDir(sb: SuperBlock, t: Task, owner: { uid: number; gid: number }): Inode {

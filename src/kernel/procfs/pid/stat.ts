@@ -23,17 +23,11 @@ export function startTicks(kernel: Kernel, t: Task): number {
 /** /proc/PID/stat (fs/proc/array.c do_task_stat), numbers as seen from the procfs's namespace. */
 export function procStat(kernel: Kernel, ns: PidNamespace, t: Task): string {
   const tty = t.ctty;
-  const fields = [
-    t.pid.nrIn(ns), `(${t.comm})`, stateLetter(t),
-    t.parent ? t.parent.pid.nrIn(ns) : 0,
-    // Kernel threads inherit the idle task's process group and session: 0.
-    t.kthread ? 0 : t.pgrp.nrIn(ns), t.kthread ? 0 : t.session.nrIn(ns), ttyNr(tty),
-    tty?.fgPgrp ? tty.fgPgrp.nrIn(ns) : -1,
-    t.kthread ? 0x208040 : 0x400100, 0, 0, 0, 0,
-    Math.floor(t.cpuMs / 10), 0, 0, 0,
-    20 + t.nice, t.nice, t.nlwp, 0, startTicks(kernel, t),
-    t.vszKb * 1024, Math.floor(t.rssKb / 4), '18446744073709551615',
-    t.kthread ? 0 : 1, t.kthread ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  ];
-  return fields.join(' ') + '\n';
+  const k = t.kthread;
+  // Kernel threads inherit the idle task's process group and session: 0.
+  return `${t.pid.nrIn(ns)} (${t.comm}) ${stateLetter(t)} ${t.parent ? t.parent.pid.nrIn(ns) : 0} ` +
+    `${k ? 0 : t.pgrp.nrIn(ns)} ${k ? 0 : t.session.nrIn(ns)} ${ttyNr(tty)} ${tty?.fgPgrp ? tty.fgPgrp.nrIn(ns) : -1} ` +
+    `${k ? 0x208040 : 0x400100} 0 0 0 0 ${Math.floor(t.cpuMs / 10)} 0 0 0 ${20 + t.nice} ${t.nice} ${t.nlwp} 0 ` +
+    `${startTicks(kernel, t)} ${t.vszKb * 1024} ${Math.floor(t.rssKb / 4)} 18446744073709551615 ${k ? 0 : 1} ${k ? 0 : 1} ` +
+    '0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0\n';
 }

@@ -19,62 +19,60 @@ const CAP_BITS = [
   'CAP_AUDIT_READ', 'CAP_PERFMON', 'CAP_BPF', 'CAP_CHECKPOINT_RESTORE',
 ];
 
+const ZERO_MASK = '0000000000000000';
+const FULL_CAPS = '000001ffffffffff';
+
 export function capMask(caps: Set<string>): string {
+  if (caps.size === 0) return ZERO_MASK;
   // A full root set is all 41 bits, whatever subset nsbox names explicitly.
-  if (ALL_CAPS.every((c) => caps.has(c))) return '000001ffffffffff';
+  if (ALL_CAPS.every((c) => caps.has(c))) return FULL_CAPS;
   let mask = 0n;
   CAP_BITS.forEach((name, bit) => { if (caps.has(name)) mask |= 1n << BigInt(bit); });
   return mask.toString(16).padStart(16, '0');
 }
 
-/** /proc/PID/status (fs/proc/array.c): NSpid/NSpgid/NSsid list the numbers from the reader's level down. */
+/** The lines after the masks and the seccomp mode: the same for every task here. */
+const STATUS_TAIL = 'Speculation_Store_Bypass:\tthread vulnerable\nSpeculationIndirectBranch:\tconditional enabled\n' +
+  'Cpus_allowed:\t3\nCpus_allowed_list:\t0-1\nMems_allowed:\t00000001\nMems_allowed_list:\t0\n' +
+  'voluntary_ctxt_switches:\t42\nnonvoluntary_ctxt_switches:\t3\n';
+
+const kB = (n: number) => `${String(n).padStart(8)} kB`;
+
+/** The numbers of `p` from the reader's level down, tab-separated (0 when invisible there). */
+function nsList(p: Task['pid'], ns: PidNamespace): string {
+  const nrs = p.nrsFrom(ns);
+  return nrs.length ? nrs.join('\t') : '0';
+}
+
+/**
+ * /proc/PID/status (fs/proc/array.c): NSpid/NSpgid/NSsid list the numbers from the reader's level
+ * down. One template, no line array: ps reads this file for every process.
+ */
 export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): string {
+  const c = t.cred;
+  // Ids as the reader's user namespace sees them (65534 when unmapped there).
   const uid = (kid: number) => viewId(viewer, kid, 'uid');
   const gid = (kid: number) => viewId(viewer, kid, 'gid');
-  const c = t.cred;
-  const nsList = (p: typeof t.pid) => { const n = p.nrsFrom(ns); return (n.length ? n : [0]).join('\t'); };
-  const lines = [
-    `Name:\t${t.comm}`,
-    `Umask:\t${t.fs.umask.toString(8).padStart(4, '0')}`,
-    `State:\t${STATE_NAMES[t.state]}`,
-    `Tgid:\t${t.pid.nrIn(ns)}`,
-    'Ngid:\t0',
-    `Pid:\t${t.pid.nrIn(ns)}`,
-    `PPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}`,
-    'TracerPid:\t0',
-    `Uid:\t${uid(c.uid)}\t${uid(c.euid)}\t${uid(c.euid)}\t${uid(c.euid)}`,
-    `Gid:\t${gid(c.gid)}\t${gid(c.egid)}\t${gid(c.egid)}\t${gid(c.egid)}`,
-    'FDSize:\t64',
-    `Groups:\t${c.groups.map(gid).join(' ')} `,
-    `NStgid:\t${nsList(t.pid)}`,
-    `NSpid:\t${nsList(t.pid)}`,
-    `NSpgid:\t${t.kthread ? 0 : nsList(t.pgrp)}`,
-    `NSsid:\t${t.kthread ? 0 : nsList(t.session)}`,
-    `Kthread:\t${t.kthread ? 1 : 0}`,
-  ];
-  if (!t.kthread && t.state !== 'Z') {
-    lines.push(
-      `VmPeak:\t${String(t.vszKb).padStart(8)} kB`, `VmSize:\t${String(t.vszKb).padStart(8)} kB`,
-      `VmLck:\t${String(t.memLocked ? t.rssKb : 0).padStart(8)} kB`, `VmHWM:\t${String(t.rssKb).padStart(8)} kB`,
-      `VmRSS:\t${String(t.rssKb).padStart(8)} kB`,
-    );
-  }
+  const nr = t.pid.nrIn(ns);
+  const nsPid = nsList(t.pid, ns);
+  const vm = t.kthread || t.state === 'Z' ? '' :
+    `VmPeak:\t${kB(t.vszKb)}\nVmSize:\t${kB(t.vszKb)}\nVmLck:\t${kB(t.memLocked ? t.rssKb : 0)}\n` +
+    `VmHWM:\t${kB(t.rssKb)}\nVmRSS:\t${kB(t.rssKb)}\n`;
   const eff = capMask(c.caps);
-  lines.push(
-    `Threads:\t${t.nlwp}`,
-    'SigQ:\t0/31457',
-    'SigPnd:\t0000000000000000', 'ShdPnd:\t0000000000000000', 'SigBlk:\t0000000000000000',
-    `SigIgn:\t${sigMask(t, 'ignore')}`, `SigCgt:\t${sigMask(t, 'handler')}`,
-    'CapInh:\t0000000000000000', `CapPrm:\t${eff}`, `CapEff:\t${eff}`, `CapBnd:\t${eff === '0000000000000000' ? '000001ffffffffff' : eff}`,
-    'CapAmb:\t0000000000000000', 'NoNewPrivs:\t0', `Seccomp:\t${t.seccomp ? 2 : 0}`, `Seccomp_filters:\t${t.seccomp ? 1 : 0}`,
-    'Speculation_Store_Bypass:\tthread vulnerable', 'SpeculationIndirectBranch:\tconditional enabled',
-    'Cpus_allowed:\t3', 'Cpus_allowed_list:\t0-1', 'Mems_allowed:\t00000001', 'Mems_allowed_list:\t0',
-    'voluntary_ctxt_switches:\t42', 'nonvoluntary_ctxt_switches:\t3',
-  );
-  return lines.join('\n') + '\n';
+  return `Name:\t${t.comm}\nUmask:\t${t.fs.umask.toString(8).padStart(4, '0')}\nState:\t${STATE_NAMES[t.state]}\n` +
+    `Tgid:\t${nr}\nNgid:\t0\nPid:\t${nr}\nPPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}\nTracerPid:\t0\n` +
+    `Uid:\t${uid(c.uid)}\t${uid(c.euid)}\t${uid(c.euid)}\t${uid(c.euid)}\nGid:\t${gid(c.gid)}\t${gid(c.egid)}\t${gid(c.egid)}\t${gid(c.egid)}\n` +
+    `FDSize:\t64\nGroups:\t${c.groups.map(gid).join(' ')} \nNStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +
+    `NSpgid:\t${t.kthread ? 0 : nsList(t.pgrp, ns)}\nNSsid:\t${t.kthread ? 0 : nsList(t.session, ns)}\n` +
+    `Kthread:\t${t.kthread ? 1 : 0}\n${vm}Threads:\t${t.nlwp}\nSigQ:\t0/31457\n` +
+    'SigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n' +
+    `SigIgn:\t${sigMask(t, 'ignore')}\nSigCgt:\t${sigMask(t, 'handler')}\nCapInh:\t0000000000000000\n` +
+    `CapPrm:\t${eff}\nCapEff:\t${eff}\nCapBnd:\t${eff === ZERO_MASK ? FULL_CAPS : eff}\nCapAmb:\t0000000000000000\n` +
+    `NoNewPrivs:\t0\nSeccomp:\t${t.seccomp ? 2 : 0}\nSeccomp_filters:\t${t.seccomp ? 1 : 0}\n${STATUS_TAIL}`;
 }
 
 function sigMask(t: Task, kind: 'ignore' | 'handler'): string {
+  if (t.handlers.size === 0) return ZERO_MASK;
   let mask = 0n;
   for (const [sig, d] of t.handlers) {
     if ((kind === 'ignore' && d === 'ignore') || (kind === 'handler' && typeof d === 'function')) mask |= 1n << BigInt(sig - 1);

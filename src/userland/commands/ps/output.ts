@@ -92,6 +92,9 @@ export function activeCols(list: FormatNode[], screenCols: number): { cols: numb
   return { cols, wideSignals: total + sigs * 7 <= cols };
 }
 
+/** Runs of 0..144 spaces (the most show_one_proc pads with). */
+const SPACES = Array.from({ length: 145 }, (_, n) => ' '.repeat(n));
+
 /** show_one_proc (p undefined: the header line). */
 export function showOneProc(p: PsProc | undefined, list: FormatNode[], active: number, base: Omit<PrCtx, 'maxRightward'>): string {
   let correct = 0, actual = 0, dospace = 0;
@@ -126,7 +129,7 @@ export function showOneProc(p: PsProc | undefined, list: FormatNode[], active: n
     let space = correct - actual + leftpad;
     if (space < 1) space = dospace;
     if (space > 144) space = 144;
-    line += ' '.repeat(space) + text;
+    line += SPACES[space] + text;
     if (last) break;
     actual += space + text.length;
     correct += f.width + legit;

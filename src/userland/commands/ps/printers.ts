@@ -22,8 +22,12 @@ export interface PrCtx {
 
 export type Printer = (p: PsProc, c: PrCtx) => string;
 
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
 /** escape_str: control characters become `?`, the text is cut at `max` cells. */
 export function esc(s: string, max: number, utf8: boolean): string {
+  // Printable ASCII that fits is shown as it is (nearly every name and command line).
+  if (s.length <= max && PRINTABLE.test(s)) return s;
   let out = '';
   let cells = 0;
   for (const ch of s) {
@@ -127,12 +131,22 @@ export function strftime(fmt: string, t: number): string {
 /** pr_stime: `%H:%M` today, `%b%d` earlier this year, `%Y` before. */
 const stime: Printer = (p, c) => {
   const t = startEpoch(p, c.info);
+  // Processes started in the same second print the same: one Date pair per distinct start.
+  const memo = c.info.stimeMemo;
+  const known = memo?.get(t);
+  if (known !== undefined) return known;
+  const text = stimeOf(t, c);
+  memo?.set(t, text);
+  return text;
+};
+
+function stimeOf(t: number, c: PrCtx): string {
   const now = new Date(c.info.now * 1000), then = new Date(t * 1000);
   let fmt = '%H:%M';
   if (yday(now) !== yday(then)) fmt = '%b%d';
   if (now.getUTCFullYear() !== then.getUTCFullYear()) fmt = '%Y';
   return strftime(fmt, t);
-};
+}
 
 /** Cumulative CPU `[dd-]hh:mm:ss`, elapsed `[[dd-]hh:]mm:ss`. */
 function dhms(total: number, elapsedStyle: boolean): string {

@@ -1,5 +1,6 @@
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { passwd, groups } from '../../lib/users.ts';
+import { parseStat, statusValue } from './procfiles.ts';
 
 /**
  * What procps' <pids> library reads for ps: /proc/PID/stat, status and cmdline (plus ns links,
@@ -50,6 +51,8 @@ export interface SysInfo {
   userIds: Map<string, number>;
   groupNames: Map<number, string>;
   groupIds: Map<string, number>;
+  /** pr_stime's text per start second, for this run (the clock does not move while ps formats). */
+  stimeMemo?: Map<number, string>;
 }
 
 async function tryRead(sys: SysApi, path: string): Promise<string | undefined> {
@@ -71,7 +74,7 @@ export async function readSysInfo(sys: SysApi): Promise<SysInfo> {
   const groupNames = new Map<number, string>();
   const groupIds = new Map<string, number>();
   for (const g of gr) { if (!groupNames.has(g.gid)) groupNames.set(g.gid, g.name); if (!groupIds.has(g.name)) groupIds.set(g.name, g.gid); }
-  return { uptime, btime, memTotal, pidLen, now: Math.floor(sys.time() / 1000), users, userIds, groupNames, groupIds };
+  return { uptime, btime, memTotal, pidLen, now: Math.floor(sys.time() / 1000), users, userIds, groupNames, groupIds, stimeMemo: new Map() };
 }
 
 /** read_unvectored: trailing NULs dropped, inner NULs and newlines become `sep`. */
@@ -79,49 +82,55 @@ function unvector(raw: string, sep: string): string {
   return raw.replace(/\0+$/, '').replace(/[\0\n]/g, sep);
 }
 
-function parseStatus(text: string): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const i = line.indexOf(':');
-    if (i > 0) m.set(line.slice(0, i), line.slice(i + 1).trim());
-  }
-  return m;
+/**
+ * One copy of each distinct short value (comm, state, signal masks). A slice of a file's text keeps
+ * the whole text alive, and ps holds every process until it has sorted them.
+ */
+export type Interner = (s: string) => string;
+export function interner(): Interner {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
 }
 
+const ids = (v: string | undefined) => (v ?? '0 0 0 0').split(/\s+/).map(Number);
+const kb = (status: string, key: string) => parseInt(statusValue(status, key) ?? '0', 10) || 0;
+const mask = (status: string, key: string, intern: Interner) => intern(statusValue(status, key) ?? '0000000000000000');
+
 /** One /proc/PID directory; undefined when the process vanished meanwhile. */
-export async function readProc(sys: SysApi, pid: number, needs: Needs): Promise<PsProc | undefined> {
+export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: Interner = interner()): Promise<PsProc | undefined> {
   const dir = `/proc/${pid}`;
   const stat = await tryRead(sys, `${dir}/stat`);
   const statusText = await tryRead(sys, `${dir}/status`);
   if (stat === undefined || statusText === undefined) return undefined;
-  const open = stat.indexOf('(');
-  const close = stat.lastIndexOf(')');
-  const comm = stat.slice(open + 1, close);
-  const f = stat.slice(close + 2).trim().split(/\s+/);
-  const n = (i: number) => Number(f[i]) || 0;
-  const st = parseStatus(statusText);
-  const ids = (k: string) => (st.get(k) ?? '0 0 0 0').split(/\s+/).map(Number);
-  const kb = (k: string) => parseInt(st.get(k) ?? '0', 10) || 0;
-  const [ruid, euid, suid, fuid] = ids('Uid');
-  const [rgid, egid, sgid, fgid] = ids('Gid');
-  const state = f[0] ?? '?';
+  const parsed = parseStat(stat);
+  const f = parsed.nums;
+  const comm = intern(parsed.comm);
+  const state = intern(parsed.state);
+  const [ruid, euid, suid, fuid] = ids(statusValue(statusText, 'Uid'));
+  const [rgid, egid, sgid, fgid] = ids(statusValue(statusText, 'Gid'));
   const raw = (await tryRead(sys, `${dir}/cmdline`)) ?? '';
   const args = unvector(raw, ' ');
   // escape_command(ESC_BRACKETS|ESC_DEFUNCT): what the library shows when the cmdline is empty.
   const cmdline = args !== '' ? args : `[${comm}]${state === 'Z' ? ' <defunct>' : ''}`;
+  const n = (i: number) => f[i] ?? 0;
   const p: PsProc = {
     pid, comm, state,
     ppid: n(1), pgrp: n(2), session: n(3), ttyNr: n(4), tpgid: n(5), flags: n(6),
     minflt: n(7), majflt: n(9), utime: n(11), stime: n(12), cutime: n(13), cstime: n(14),
     priority: n(15), nice: n(16), nlwp: n(17), startTicks: n(19), vsizeBytes: n(20),
-    rsslim: f[22] ?? '0', startcode: n(23), endcode: n(24), startstack: n(25),
+    rsslim: intern(parsed.rsslim), startcode: n(23), endcode: n(24), startstack: n(25),
     processor: n(36), rtprio: n(37), policy: n(38),
     ruid, euid, suid, fuid, rgid, egid, sgid, fgid,
-    vmSize: kb('VmSize'), vmRss: kb('VmRSS'), vmLck: kb('VmLck'), vmData: kb('VmData'), vmStk: kb('VmStk'),
-    sigPnd: st.get('SigPnd') ?? '0000000000000000', shdPnd: st.get('ShdPnd') ?? '0000000000000000',
-    sigBlk: st.get('SigBlk') ?? '0000000000000000', sigIgn: st.get('SigIgn') ?? '0000000000000000',
-    sigCgt: st.get('SigCgt') ?? '0000000000000000',
-    supgids: (st.get('Groups') ?? '').split(/\s+/).filter(Boolean).map(Number),
+    vmSize: kb(statusText, 'VmSize'), vmRss: kb(statusText, 'VmRSS'), vmLck: kb(statusText, 'VmLck'),
+    vmData: kb(statusText, 'VmData'), vmStk: kb(statusText, 'VmStk'),
+    sigPnd: mask(statusText, 'SigPnd', intern), shdPnd: mask(statusText, 'ShdPnd', intern), sigBlk: mask(statusText, 'SigBlk', intern),
+    sigIgn: mask(statusText, 'SigIgn', intern), sigCgt: mask(statusText, 'SigCgt', intern),
+    supgids: (statusValue(statusText, 'Groups') ?? '').split(/\s+/).filter(Boolean).map(Number),
     cmdline, ns: {}, environ: '-', exe: '-', cgroup: '-',
   };
   for (const name of needs.ns) {
@@ -147,9 +156,10 @@ export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
   let names: string[];
   try { names = sys.readdir('/proc'); } catch { return []; }
   const out: PsProc[] = [];
+  const intern = interner();
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
-    const p = await readProc(sys, Number(name), needs);
+    const p = await readProc(sys, Number(name), needs, intern);
     if (p) out.push(p);
   }
   return out;

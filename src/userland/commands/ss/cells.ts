@@ -32,9 +32,12 @@ function inetAddr(d: SockDiag, addr: string, dev?: string): string {
 export interface Cells { netid: string; state: string; recvq: string; sendq: string; laddr: string; lport: string; raddr: string; rport: string }
 
 export function cellsOf(d: SockDiag, r: Resolver): Cells {
-  const base = { netid: d.netid, state: STATE_NAMES[d.state] ?? 'UNKNOWN', recvq: String(d.recvQ).padEnd(6), sendq: String(d.sendQ).padEnd(6) };
+  const netid = d.netid;
+  const state = STATE_NAMES[d.state] ?? 'UNKNOWN';
+  const recvq = String(d.recvQ).padEnd(6);
+  const sendq = String(d.sendQ).padEnd(6);
   if (d.family === 'unix') {
-    return { ...base, laddr: `${d.local} `, lport: String(d.localPort), raddr: '* ', rport: String(d.remotePort) };
+    return { netid, state, recvq, sendq, laddr: `${d.local} `, lport: String(d.localPort), raddr: '* ', rport: String(d.remotePort) };
   }
   if (d.family === 'netlink') {
     const proto = NETLINK_NAMES[d.nlProto!] ?? String(d.nlProto);
@@ -43,10 +46,10 @@ export function cellsOf(d: SockDiag, r: Resolver): Cells {
     if (r.numeric) who = String(pid);
     else if (pid === 0) who = 'kernel';
     else { const c = pid > 0 ? r.comm(pid) : undefined; who = c ? `${c}/${pid}` : String(pid); }
-    return { ...base, laddr: `${proto}:`, lport: who, raddr: '*', rport: '' };
+    return { netid, state, recvq, sendq, laddr: `${proto}:`, lport: who, raddr: '*', rport: '' };
   }
   return {
-    ...base,
+    netid, state, recvq, sendq,
     laddr: `${inetAddr(d, d.local, d.dev)}:`, lport: service(r, d.localPort, d.netid),
     raddr: `${inetAddr(d, d.remote)}:`, rport: service(r, d.remotePort, d.netid),
   };

@@ -29,15 +29,13 @@ export function makeColumns(): Column[] {
 export type Row = Array<string | undefined>;
 
 export function render(cols: Column[], rows: Row[], screenWidth: number | null): string {
-  // Tokens in output order, with the columns they belong to; measure as field_flush does.
-  const tokens: Array<{ col: number; text: string }> = [];
+  // Measure as field_flush does: every cell but the last one of the last row.
   const maxLen = cols.map(() => 0);
   rows.forEach((row, r) => {
+    const last = r === rows.length - 1 ? lastIndex(row) : -1;
     row.forEach((text, c) => {
-      if (cols[c].disabled || text === undefined) return;
-      tokens.push({ col: c, text });
-      const lastToken = r === rows.length - 1 && c === lastIndex(row);
-      if (!lastToken && text.length > maxLen[c]) maxLen[c] = text.length;
+      if (cols[c].disabled || text === undefined || c === last) return;
+      if (text.length > maxLen[c]) maxLen[c] = text.length;
     });
   });
   const width = calcWidths(cols, maxLen, screenWidth);
@@ -45,27 +43,39 @@ export function render(cols: Column[], rows: Row[], screenWidth: number | null):
   let lineStarted = false;
   let printed = 0;
   let f = 0;
+  const eol = () => { out += '\n'; lineStarted = false; };
   while (f < cols.length && !width[f]) f++;
-  for (const t of tokens) {
-    while (f !== t.col) f = nextField(cols, f, () => { out += '\n'; lineStarted = false; });
-    const c = cols[f];
-    printed = 0;
-    if (lineStarted) { out += c.ldelim; printed = c.ldelim.length; }
-    lineStarted = true;
-    if (width[f] && c.align === 'right') {
-      const s = width[f] - t.text.length - printed;
-      if (s > 0) { out += ' '.repeat(s); printed += s; }
+  // The cells in output order (row by row, column by column), as the buffered tokens are printed.
+  for (const row of rows) {
+    for (let col = 0; col < row.length; col++) {
+      const text = row[col];
+      if (cols[col].disabled || text === undefined) continue;
+      while (f !== col) f = nextField(cols, f, eol);
+      const c = cols[f];
+      printed = 0;
+      if (lineStarted) { out += c.ldelim; printed = c.ldelim.length; }
+      lineStarted = true;
+      if (width[f] && c.align === 'right') {
+        const s = width[f] - text.length - printed;
+        if (s > 0) { out += spaces(s); printed += s; }
+      }
+      out += text;
+      printed += text.length;
+      if (width[f] && c.align === 'left') {
+        const s = width[f] - printed;
+        if (s > 0) out += spaces(s);
+      }
+      f = nextField(cols, f, eol);
     }
-    out += t.text;
-    printed += t.text.length;
-    if (width[f] && c.align === 'left') {
-      const s = width[f] - printed;
-      if (s > 0) out += ' '.repeat(s);
-    }
-    f = nextField(cols, f, () => { out += '\n'; lineStarted = false; });
   }
   if (lineStarted) out += '\n';
   return out;
+}
+
+/** Padding runs, made once per length (every row pads its columns to the same widths). */
+const SPACE_RUNS: string[] = [];
+function spaces(n: number): string {
+  return SPACE_RUNS[n] ??= ' '.repeat(n);
 }
 
 function lastIndex(row: Row): number {
