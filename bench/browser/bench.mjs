@@ -1,8 +1,12 @@
 // Browser benchmarks: the production build and the floor page (xterm.js + an echoing worker, built by
 // bench/run.mjs into the same directory) served from one sub-path on 127.0.0.1, driven in Debian's
-// Chromium through playwright-core (nothing is downloaded). Times are taken inside the page: a
-// MutationObserver sees xterm.js's DOM renderer put text on screen; keystrokes are timed from their
-// `keydown` event. Each app measurement has its floor twin in the same run.
+// Chromium through playwright-core (nothing is downloaded). Times are taken inside the page, with the
+// same probe on the app and the floor: a keystroke's clock starts when its `keydown` reaches the page
+// (a capture listener installed before any page script, so before xterm.js's handler) and stops at
+// the DOM mutation with which xterm.js's renderer (in its animation frame) puts the awaited text on
+// screen. Playwright's round trips are outside that interval. Wrappers around postMessage and
+// `onmessage` split it into: key → input posted to the worker, → the output that completed the text
+// received, → on screen. Each app measurement has its floor twin in the same run.
 import { accessSync, constants } from 'node:fs';
 import { serveStatic } from '../../test/browser/server.mjs';
 import { SESSION_COMMANDS } from '../lib/session.mjs';
@@ -33,7 +37,37 @@ function probe(promptSource) {
     B.noLongtask = true;
   }
   B.enters = [];
-  addEventListener('keydown', (e) => { B.keys.push(e.timeStamp); if (e.key === 'Enter') B.enters.push(e.timeStamp); }, true);
+  // The keystroke being timed: when it reached the page, when its input was posted, when output arrived.
+  B.stage = null;
+  addEventListener('keydown', (e) => {
+    const now = performance.now();
+    B.keys.push(now);
+    B.stage = { key: now, posted: null, firstOutput: null, lastOutput: null };
+    if (e.key === 'Enter') B.enters.push(e.timeStamp);
+  }, true);
+  for (const proto of [Worker.prototype, MessagePort.prototype]) {
+    const post = proto.postMessage;
+    proto.postMessage = function (...args) {
+      if (B.stage && B.stage.posted === null) B.stage.posted = performance.now();
+      return post.apply(this, args);
+    };
+    // Terminal output arrives through `onmessage` (the app's terminal port, the floor's worker).
+    const d = Object.getOwnPropertyDescriptor(proto, 'onmessage');
+    Object.defineProperty(proto, 'onmessage', {
+      configurable: true, enumerable: d.enumerable, get: d.get,
+      set(fn) {
+        d.set.call(this, typeof fn !== 'function' ? fn : function (ev) {
+          const x = ev.data;
+          const st = B.stage;
+          if (st && st.posted !== null && (typeof x === 'string' || x?.type === 'output')) {
+            st.lastOutput = performance.now();
+            st.firstOutput ??= st.lastOutput;
+          }
+          return fn.call(this, ev);
+        });
+      },
+    });
+  }
   const prompt = new RegExp(promptSource);
   B.text = () => {
     const rows = document.querySelector('.xterm-rows');
@@ -53,7 +87,7 @@ function probe(promptSource) {
     const w = B.waits.get(id);
     const check = () => {
       if (w.done) return;
-      if (w.re.test(B.text())) { w.done = true; w.resolve({ end: performance.now(), start: B.keys[w.keyIndex] ?? null }); }
+      if (w.re.test(B.text())) { w.done = true; w.resolve({ end: performance.now(), start: B.keys[w.keyIndex] ?? null, stage: B.stage && { ...B.stage } }); }
     };
     check();
     setTimeout(() => { if (!w.done) { w.done = true; w.resolve({ timeout: true, text: B.text().slice(-2000) }); } }, timeoutMs);
@@ -69,7 +103,7 @@ function probe(promptSource) {
     for (const w of B.waits.values()) {
       if (w.done) continue;
       text ??= B.text();
-      if (w.re.test(text)) { w.done = true; w.resolve({ end: now, start: B.keys[w.keyIndex] ?? null }); }
+      if (w.re.test(text)) { w.done = true; w.resolve({ end: now, start: B.keys[w.keyIndex] ?? null, stage: B.stage && { ...B.stage } }); }
     }
   };
   new MutationObserver(onMutation).observe(document, { subtree: true, childList: true, characterData: true });
@@ -81,8 +115,28 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+/** The `p`-quantile (nearest rank) of the finite values. */
+const quantile = (xs, p) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : null;
+};
 const round = (n, d = 1) => (n === null || n === undefined ? null : Math.round(n * 10 ** d) / 10 ** d);
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Median, p95 and the median of each stage, of the app's and the floor's samples (see `timedStages`). */
+function latencyResult(samples) {
+  const side = (xs) => {
+    const q = (key, p) => round(quantile(xs.map((x) => x[key]), p));
+    return {
+      medianMs: q('total', 0.5), p95Ms: q('total', 0.95), samples: xs.length,
+      stagesMedianMs: { toInput: q('toInput', 0.5), toOutput: q('toOutput', 0.5), toScreen: q('toScreen', 0.5) },
+      all: xs.map((x) => round(x.total)),
+    };
+  };
+  const app = side(samples.app);
+  const floor = side(samples.floor);
+  return { appMs: app.medianMs, floorMs: floor.medianMs, appP95Ms: app.p95Ms, floorP95Ms: floor.p95Ms, samples: app.samples, app, floor };
+}
 
 class Page {
   constructor(page, kind) {
@@ -90,13 +144,29 @@ class Page {
     this.kind = kind;
   }
 
-  /** Types `keys` (untimed) then presses `press` and resolves when the rows match `re`: ms from keydown. */
-  async timed(re, press, { timeout = 30_000 } = {}) {
+  /** Presses `press` and resolves when the rows match `re`: ms from its keydown to the text on screen. */
+  async timed(re, press, opts) {
+    return (await this.timedStages(re, press, opts)).total;
+  }
+
+  /**
+   * Like `timed`, with the stages: key → input posted (`toInput`), → the output that completed the
+   * text received (`toOutput`: the worker's round trip, batching included), → on screen (`toScreen`:
+   * xterm.js's parse and its animation frame).
+   */
+  async timedStages(re, press, { timeout = 30_000 } = {}) {
     const id = await this.page.evaluate(([s, f]) => window.__bench.arm(s, f), [re.source, re.flags]);
     await this.page.keyboard.press(press);
     const r = await this.page.evaluate(([i, t]) => window.__bench.result(i, t), [id, timeout]);
     if (r.timeout) throw new Error(`${this.kind}: timed out waiting for /${re.source}/ after ${press}\n${r.text}`);
-    return r.start === null ? null : r.end - r.start;
+    const st = r.stage;
+    const ok = st && st.key === r.start && st.posted !== null && st.lastOutput !== null;
+    return {
+      total: r.start === null ? null : r.end - r.start,
+      toInput: ok ? st.posted - st.key : null,
+      toOutput: ok ? st.lastOutput - st.posted : null,
+      toScreen: ok ? r.end - st.lastOutput : null,
+    };
   }
 
   /** Types `text` and waits until the terminal shows it at the end of the last line. */
@@ -257,20 +327,20 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
     await floor.p.focus();
     const echo = { app: [], floor: [] };
     const word = 'abcdefghijklmnopqrstuvwxyz';
-    for (const side of ['app', 'floor']) {
-      const p = side === 'app' ? app.p : floor.p;
-      for (let r = 0; r < (quick ? 1 : 2); r++) {
+    // Rounds alternate between the app and the floor so that both see the same machine load.
+    for (let r = 0; r < (quick ? 1 : 3); r++) {
+      for (const side of r % 2 ? ['floor', 'app'] : ['app', 'floor']) {
+        const p = side === 'app' ? app.p : floor.p;
         let typed = '';
         for (const ch of word) {
           typed += ch;
-          const ms = await p.timed(new RegExp(`${escapeRe(typed)}$`), ch);
-          echo[side].push(ms);
+          echo[side].push(await p.timedStages(new RegExp(`${escapeRe(typed)}$`), ch));
         }
         await p.page.keyboard.press('Control+U');
         await p.page.waitForFunction(() => /[$#] ?$/.test(window.__bench.text()));
       }
     }
-    results.keystrokeEcho = { appMs: round(median(echo.app)), floorMs: round(median(echo.floor)), samples: echo.app.length, appMaxMs: round(Math.max(...echo.app)), floorMaxMs: round(Math.max(...echo.floor)) };
+    results.keystrokeEcho = latencyResult(echo);
     log(`browser: keystroke → echo ${results.keystrokeEcho.appMs} ms (floor ${results.keystrokeEcho.floorMs})`);
 
     // ps aux: the app's own output is replayed by the floor.
@@ -279,16 +349,16 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
     await floor.page.evaluate((m) => window.__floor.setCanned(m), { 'ps aux': canned(psOut), clear: `\x1b[H\x1b[2J${canned('')}` });
     const ps = { app: [], floor: [] };
     const psLast = /\d:\d\d ps aux$/m;
-    for (let i = 0; i < runs; i++) {
-      for (const side of ['app', 'floor']) {
+    for (let i = 0; i < (quick ? 5 : 15); i++) {
+      for (const side of i % 2 ? ['floor', 'app'] : ['app', 'floor']) {
         const p = side === 'app' ? app.p : floor.p;
         await p.command('clear');
         await p.type('ps aux');
-        ps[side].push(await p.timed(psLast, 'Enter'));
+        ps[side].push(await p.timedStages(psLast, 'Enter'));
         await p.page.waitForFunction(() => /[$#] ?$/.test(window.__bench.text()));
       }
     }
-    results.psAux = { appMs: round(median(ps.app)), floorMs: round(median(ps.floor)), lines: psOut.split('\n').length, app: ps.app.map((x) => round(x)) };
+    results.psAux = { ...latencyResult(ps), lines: psOut.split('\n').length };
     log(`browser: Enter → last line of ps aux ${results.psAux.appMs} ms (floor ${results.psAux.floorMs})`);
 
     // docker run -it rust:latest bash → the container's prompt.

@@ -36,6 +36,26 @@ describe('TerminalHost', () => {
     expect(t.output.join('')).toContain('hi\r\n');
     t.port1.close();
   });
+  test('posts a command\'s output, prompt included, before the snapshot work starts', async () => {
+    const sandbox = bootSandbox();
+    const posted: string[] = [];
+    const atCommandDone: string[] = [];
+    const host = new TerminalHost(macrotask, () => atCommandDone.push(posted.join('')), (e) => { throw e; });
+    // Records synchronously, as postMessage hands the message over at once.
+    const port: WorkerPort = {
+      postMessage: (msg) => { if ((msg as PortFromWorker).type === 'output') posted.push((msg as { data: string }).data); },
+      close: () => {},
+      onmessage: null,
+    };
+    const id = host.open(sandbox, 80, 24, port);
+    await host.settled(id);
+    atCommandDone.length = 0;
+    host.input(id, 'echo hi\r');
+    await host.settled(id);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(atCommandDone).toHaveLength(1);
+    expect(atCommandDone[0]).toMatch(/hi\r\n.*vagrant@archlinux ~ \$ $/s);
+  });
 });
 
 describe('TerminalHost flow control', () => {

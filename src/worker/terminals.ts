@@ -2,7 +2,7 @@
  * The worker's open terminals: each is a login session on the sandbox plus the MessagePort that carries
  * its keystrokes and batched output. After every keystroke the terminal waits for the system to settle,
  * so that it notices a session that ended (`exit`) and, when the keystrokes finished a command, tells
- * `onCommandDone` (the snapshot feed) once.
+ * `onCommandDone` (the snapshot feed) once, in a macrotask after that command's output went out.
  */
 import type { Sandbox, TerminalSession } from '../sandbox/types.ts';
 import { OutputBatcher, type ScheduleMacrotask } from './outputBatcher.ts';
@@ -121,9 +121,13 @@ export class TerminalHost {
     t.watching = true;
     t.session.settle().then(() => {
       t.watching = false;
+      // The settle round that saw the system quiet can run before the batcher's scheduled flush (both
+      // are macrotasks): send the command's last output (its prompt) now, and build the snapshot in a
+      // later macrotask, so that the map's work never delays what the person is waiting to read.
+      t.batcher.flush();
       if (t.commandPending && !t.rewatch) {
         t.commandPending = false;
-        this.onCommandDone();
+        this.schedule(this.onCommandDone);
       }
       this.#checkClosed(id);
       if (t.rewatch) {
