@@ -47,4 +47,6 @@ export interface SandboxWorkerApi {
    * `hostPid` (a container's first process), outside any terminal.
    */
   lens(view: LensView, hostPid: number | null): Promise<LensOutput>;
+  /** Answers at once: the page's liveness check (a worker that stopped answering gets a restart). */
+  ping(): true;
 }

@@ -67,6 +67,7 @@ const api: SandboxWorkerApi = {
   lens(view, hostPid) {
     return runLens(machine().host.kernel, view, hostPid);
   },
+  ping: () => true,
 };
 
 Comlink.expose(api, self);

@@ -8,6 +8,7 @@ import type {
   PortToWorker,
   SandboxWorkerApi,
 } from '../../worker/protocol.ts';
+import { watchLiveness } from './liveness.ts';
 
 export type ClientStatus = 'starting' | 'running' | 'failed';
 
@@ -70,6 +71,7 @@ export class SandboxClient {
   #worker: Worker | null = null;
   #api: Comlink.Remote<SandboxWorkerApi> | null = null;
   #events: MessagePort | null = null;
+  #stopWatch: (() => void) | null = null;
   #seed: number;
 
   constructor(seed: number) {
@@ -115,12 +117,16 @@ export class SandboxClient {
   /** Shows the failure in every pane (with a restart button). The first failure wins. */
   fail(message: string, detail: string | null = null): void {
     if (this.#status === 'failed') return;
+    this.#stopWatch?.();
+    this.#stopWatch = null;
     this.#status = 'failed';
     this.#error = message;
     this.#errorDetail = detail;
   }
 
   #stop(): void {
+    this.#stopWatch?.();
+    this.#stopWatch = null;
     this.#worker?.terminate();
     this.#events?.close();
     this.#worker = null;
@@ -156,7 +162,13 @@ export class SandboxClient {
     };
     try {
       const id = await api.open(cols, rows, Comlink.transfer(port2, [port2]));
-      if (api === this.#api && this.#status === 'starting') this.#status = 'running';
+      if (api === this.#api && this.#status === 'starting') {
+        this.#status = 'running';
+        // Watched only once it runs: loading the worker's script may take long on a slow network.
+        this.#stopWatch = watchLiveness(() => api.ping(), () => {
+          if (api === this.#api) this.fail('The sandbox stopped responding.', 'The worker did not answer for 10 seconds: it was closed by the browser, or a program in it never yielded.');
+        });
+      }
       return new TerminalConnection(api, id, port1);
     } catch (err) {
       port1.close();
