@@ -175,3 +175,25 @@ export async function shiftTabLeavesTheTerminalForTheSidePanel(t) {
   await page.keyboard.press('Tab');
   t.assert(await page.locator('.lessons select').evaluate((el) => el === document.activeElement), 'Tab goes on into the lesson');
 }
+
+/**
+ * Copy: a word selected with a double click goes to the clipboard with Ctrl+Shift+C (Ctrl+C stays
+ * SIGINT), and pastes back at the prompt.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function copyWithCtrlShiftC(t) {
+  const { page, context } = t;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.origin });
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  const text = await run(t, 'echo copy-$((6*7))');
+  const row = text.split('\n').indexOf('copy-42');
+  const box = await page.locator('#pane-0 .xterm-screen').boundingBox();
+  const size = await t.terminalSize();
+  await page.mouse.dblclick(box.x + (box.width / size.cols) * 2, box.y + (box.height / size.rows) * (row + 0.5));
+  await page.keyboard.press('Control+Shift+C');
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  t.assert(clip === 'copy-42', `the clipboard holds the selected word: ${JSON.stringify(clip)}`);
+  await page.keyboard.press('Control+Shift+V');
+  await t.waitForText((s) => s.endsWith('$ copy-42'));
+}
