@@ -14,6 +14,12 @@ export interface ExecOptions {
   stdin?: string;
   env?: Record<string, string>;
   cwd?: string;
+  /**
+   * Start the helper as runc exec starts a process: in a session of its own and without `from`'s
+   * descriptors, so `from`'s terminal can neither signal it (^C, SIGWINCH) nor receive its errors.
+   * Without it the helper stays in `from`'s session and process group, as a child of a shell does.
+   */
+  detach?: boolean;
 }
 
 export interface ExecResult { stdout: string; stderr: string; status: number }
@@ -27,6 +33,13 @@ export function execCapture(kernel: Kernel, argv: string[], opts: ExecOptions = 
   const from = opts.from ?? kernel.initPidNs.tasks.get(1)!;
   return new Promise<ExecResult>((resolve, reject) => {
     const helper = async (sys: SysApi): Promise<number> => {
+      // The helper stands for a program just exec'd: handlers `from` installed are reset (ignored
+      // signals stay ignored), as execve(2) does; otherwise a shell's SIGWINCH handler would interrupt it.
+      for (const sig of Object.values(SIG)) {
+        if (sig === SIG.SIGKILL || sig === SIG.SIGSTOP) continue;
+        if (sys.signal(sig, 'default') === 'ignore') sys.signal(sig, 'ignore');
+      }
+      if (opts.detach) sys.setsid();
       const [inR, inW] = sys.pipe();
       const [outR, outW] = sys.pipe();
       const [errR, errW] = sys.pipe();
@@ -54,7 +67,7 @@ export function execCapture(kernel: Kernel, argv: string[], opts: ExecOptions = 
       return 0;
     };
     try {
-      new Sys(kernel, from).clone(helper, { comm: 'nsbox-exec' });
+      new Sys(kernel, from).clone(helper, { comm: 'nsbox-exec', ...(opts.detach ? { fds: {} } : {}) });
     } catch (e) {
       reject(e);
     }

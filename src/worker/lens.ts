@@ -34,7 +34,7 @@ export async function runLens(kernel: Kernel, view: LensView, hostPid: number | 
   const spec = VIEWS[view];
   const init = kernel.initPidNs.tasks.get(1)!;
   if (hostPid === null) {
-    const r = await execCapture(kernel, spec.argv, { from: init, uid: 0 });
+    const r = await execCapture(kernel, spec.argv, { from: init, uid: 0, detach: true });
     return { command: spec.argv.join(' '), ...r };
   }
   const target = kernel.initPidNs.tasks.get(hostPid);
@@ -43,14 +43,14 @@ export async function runLens(kernel: Kernel, view: LensView, hostPid: number | 
   }
   if (view === 'mounts') {
     const argv = ['cat', `/proc/${hostPid}/mounts`];
-    const r = await execCapture(kernel, argv, { from: init, uid: 0 });
+    const r = await execCapture(kernel, argv, { from: init, uid: 0, detach: true });
     return { command: `sudo ${argv.join(' ')}`, ...r };
   }
-  const inside = await execCapture(kernel, spec.argv, { from: target, uid: 0 });
+  const inside = await execCapture(kernel, spec.argv, { from: target, uid: 0, detach: true });
   const direct = { command: `sudo nsenter -t ${hostPid} -a ${spec.argv.join(' ')}`, ...inside };
   if (inside.status !== NOT_FOUND || !spec.nsenter) return direct;
   const argv = ['nsenter', '-t', String(hostPid), spec.nsenter, ...spec.argv];
-  const r = await execCapture(kernel, argv, { from: init, uid: 0 });
+  const r = await execCapture(kernel, argv, { from: init, uid: 0, detach: true });
   return {
     command: `sudo ${argv.join(' ')}`,
     ...r,

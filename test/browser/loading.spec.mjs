@@ -31,3 +31,24 @@ export async function aWorkerThatFailsToStartIsReportedWithARestart(t) {
   await run(t, 'echo back-$((2*21))', { until: (s) => s.includes('\nback-42') });
   t.assert((await page.getByRole('alert').count()) === 0, 'the notice is gone');
 }
+
+/**
+ * A worker that goes away without an error event (closed by the browser, or stuck in a loop) is
+ * noticed by the page's watchdog (src/ui/sandbox/watchdog.ts): the pane says so and the restart brings a working machine.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function aWorkerThatStopsAnsweringIsReportedWithARestart(t) {
+  const { page } = t;
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  const worker = page.workers().find((w) => /sandbox\.worker-[^/]*\.js$/.test(w.url()));
+  t.assert(worker, 'the sandbox runs in a worker');
+  await worker.evaluate(() => { setTimeout(() => self.close()); });
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  t.assert((await alert.textContent())?.includes('The sandbox is not responding'), 'the pane says the machine stopped responding');
+  await page.getByRole('button', { name: 'Restart the machine' }).click();
+  await waitForPrompt(t);
+  await run(t, 'echo back-$((6*7))', { until: (s) => s.includes('\nback-42') });
+  t.assert((await page.getByRole('alert').count()) === 0, 'the notice is gone');
+}

@@ -1,6 +1,6 @@
 // Terminal panes: a second host terminal, tabbed and side-by-side layouts, the phone's extra keys,
 // theme and screen-reader toggles, and paste.
-import { focusTerminal, run, waitForPrompt } from './helpers.mjs';
+import { focusTerminal, outputOf, run, waitForPrompt } from './helpers.mjs';
 
 /** @param {import('./run.mjs').TestContext} t */
 export async function newHostTerminalOpensASecondLoginShell(t) {
@@ -108,4 +108,92 @@ export async function pasteWithCtrlShiftV(t) {
   await t.waitForText((s) => s.endsWith('$ echo pasted-$((40+2))'));
   await page.keyboard.press('Enter');
   await t.waitForText((s) => s.includes('\npasted-42\n'));
+}
+
+/**
+ * Resizing the page reflows the terminal and reaches programs: the pty gets TIOCSWINSZ, the foreground
+ * group SIGWINCH, and bash updates $COLUMNS/$LINES (checkwinsize), in a container too (docker's client
+ * passes the new size on to the container's console).
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function resizingThePageReachesProgramsThroughSigwinch(t) {
+  const { page } = t;
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  const wide = await t.terminalSize();
+  let text = await run(t, 'echo "$COLUMNS x $LINES"');
+  t.assert(outputOf(text, 'echo "$COLUMNS x $LINES"') === `${wide.cols} x ${wide.rows}`, `bash knows the first size ${JSON.stringify(wide)}:\n${text}`);
+
+  // Resized while a line is being edited: readline redraws it and the line sees the new width.
+  await focusTerminal(t);
+  await page.keyboard.type('echo "cols=$COLUMNS"');
+  await page.setViewportSize({ width: 700, height: 700 });
+  const mid = await t.waitFor(async () => {
+    const size = await t.terminalSize();
+    return size && size.cols < wide.cols ? size : null;
+  }, { message: 'the terminal to refit to 700 px' });
+  await page.keyboard.press('Enter');
+  await t.waitForText((s) => s.includes(`\ncols=${mid.cols}\n`));
+
+  // In a container: docker's client forwards the size; the container's bash follows it as well.
+  await run(t, 'docker run -it rust:latest bash', { until: (s) => /root@[0-9a-f]{12}:\/# ?$/.test(s) });
+  await page.setViewportSize({ width: 375, height: 740 });
+  const narrow = await t.waitFor(async () => {
+    const size = await t.terminalSize();
+    return size && size.cols < mid.cols ? size : null;
+  }, { message: 'the terminal to refit to 375 px' });
+  text = await run(t, 'echo "$COLUMNS x $LINES"');
+  t.assert(outputOf(text, 'echo "$COLUMNS x $LINES"') === `${narrow.cols} x ${narrow.rows}`, `the container's bash follows ${JSON.stringify(narrow)}:\n${text.slice(-400)}`);
+  await t.screenshot('terminal-resized-375');
+}
+
+/**
+ * The keyboard is never trapped in a terminal: Tab completes in the shell, Shift+Tab leaves the
+ * terminal for a "skip" button that takes the focus on to the lessons and tools.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function shiftTabLeavesTheTerminalForTheSidePanel(t) {
+  const { page } = t;
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  await focusTerminal(t);
+  await page.keyboard.type('ech');
+  await page.keyboard.press('Tab');
+  await t.waitForText((s) => s.endsWith('$ echo '));
+
+  const size = await t.terminalSize();
+  await page.keyboard.press('Shift+Tab');
+  const skip = page.getByRole('button', { name: 'Skip to lessons and tools' });
+  await t.waitFor(() => skip.evaluate((el) => el === document.activeElement), { message: 'the skip button to have the focus' });
+  const box = await skip.boundingBox();
+  t.assert(box && box.width > 40 && box.height > 10, `the focused skip button is visible (${JSON.stringify(box)})`);
+  t.assert((await t.terminalText()).endsWith('$ echo '), 'Shift+Tab sent nothing to the shell');
+  t.assert(JSON.stringify(await t.terminalSize()) === JSON.stringify(size), 'the skip button covers the terminal without resizing it');
+  await t.screenshot('terminal-skip-button');
+  await page.keyboard.press('Enter');
+  t.assert(await page.getByRole('tab', { name: 'Lessons' }).evaluate((el) => el === document.activeElement), 'the Lessons tab has the focus');
+  await page.keyboard.press('Tab');
+  t.assert(await page.locator('.lessons select').evaluate((el) => el === document.activeElement), 'Tab goes on into the lesson');
+}
+
+/**
+ * Copy: a word selected with a double click goes to the clipboard with Ctrl+Shift+C (Ctrl+C stays
+ * SIGINT), and pastes back at the prompt.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function copyWithCtrlShiftC(t) {
+  const { page, context } = t;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.origin });
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  const text = await run(t, 'echo copy-$((6*7))');
+  const row = text.split('\n').indexOf('copy-42');
+  const box = await page.locator('#pane-0 .xterm-screen').boundingBox();
+  const size = await t.terminalSize();
+  await page.mouse.dblclick(box.x + (box.width / size.cols) * 2, box.y + (box.height / size.rows) * (row + 0.5));
+  await page.keyboard.press('Control+Shift+C');
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  t.assert(clip === 'copy-42', `the clipboard holds the selected word: ${JSON.stringify(clip)}`);
+  await page.keyboard.press('Control+Shift+V');
+  await t.waitForText((s) => s.endsWith('$ copy-42'));
 }

@@ -75,7 +75,9 @@ export class Tty {
     this.readable.wake();
   }
 
+  /** TIOCSWINSZ from the master (tty_do_resize): SIGWINCH goes to the foreground group only if the size changed. */
   resize(cols: number, rows: number): void {
+    if (cols === this.winsize.cols && rows === this.winsize.rows) return;
     this.winsize = { cols, rows };
     if (this.fgPgrp) this.hooks.signalGroup(this.fgPgrp, SIG.SIGWINCH);
   }

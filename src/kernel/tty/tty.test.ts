@@ -49,10 +49,11 @@ describe('pty line discipline (n_tty)', () => {
     expect(screen()).toBe('a\r\nb');
   });
 
-  test('resizing sends SIGWINCH; hangup makes reads return end of file', () => {
+  test('resizing sends SIGWINCH (only when the size changes, as tty_do_resize); hangup makes reads return end of file', () => {
     const { t, signals } = tty();
     t.resize(120, 40);
     expect(t.winsize).toEqual({ cols: 120, rows: 40 });
+    t.resize(120, 40);
     t.hangup();
     expect(signals).toEqual([SIG.SIGWINCH, SIG.SIGHUP]);
     expect(t.takeInput()).toBe('');

@@ -186,7 +186,9 @@ export class SandboxClient {
     };
     try {
       const id = await api.open(cols, rows, Comlink.transfer(port2, [port2]));
-      if (api === this.#api && this.#status === 'starting') this.#status = 'running';
+      if (api === this.#api && this.#status === 'starting') {
+        this.#status = 'running';
+      }
       return new TerminalConnection(api, id, port1);
     } catch (err) {
       port1.close();

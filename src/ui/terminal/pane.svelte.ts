@@ -94,7 +94,8 @@ export class Pane {
     t.loadAddon(new WebLinksAddon());
     t.open(el);
     fit.fit();
-    t.attachCustomKeyEventHandler((ev) => this.#clipboardKeys(t, ev));
+    t.attachCustomKeyEventHandler((ev) => this.#pageKeys(t, ev));
+    t.textarea?.setAttribute('aria-describedby', 'terminal-keys-hint');
     const subs = [
       t.onData((data) => this.#userData(data)),
       t.onResize(({ cols, rows }) => this.#conn?.resize(cols, rows)),
@@ -278,8 +279,14 @@ export class Pane {
     return this.#ready;
   }
 
-  /** Ctrl+Shift+C / Ctrl+Insert copy; Ctrl+Shift+V / Shift+Insert paste through the browser's paste event. */
-  #clipboardKeys(t: Terminal, ev: KeyboardEvent): boolean {
+  /**
+   * Keys the page keeps instead of sending them to the machine (returning false leaves a key to the
+   * browser): Ctrl+Shift+C / Ctrl+Insert copy; Ctrl+Shift+V / Shift+Insert paste through the browser's
+   * paste event; Shift+Tab moves the focus out of the terminal, so the keyboard is never trapped in it
+   * (readline binds nothing to the back-tab sequence `ESC [ Z` it would send).
+   */
+  #pageKeys(t: Terminal, ev: KeyboardEvent): boolean {
+    if (ev.key === 'Tab' && ev.shiftKey && !ev.ctrlKey && !ev.altKey && !ev.metaKey) return false;
     if (ev.type !== 'keydown') return true;
     const copy = (ev.ctrlKey && ev.shiftKey && ev.code === 'KeyC') || (ev.ctrlKey && !ev.shiftKey && ev.code === 'Insert');
     const paste = (ev.ctrlKey && ev.shiftKey && ev.code === 'KeyV') || (ev.shiftKey && !ev.ctrlKey && ev.code === 'Insert');

@@ -12,6 +12,7 @@ import { parse, parseExpandable, parseScript } from '../../shell/parser.ts';
 import { decodePrompt, measurePrompt } from '../../shell/prompt.ts';
 import { LineEditor } from '../../shell/readline/LineEditor.ts';
 import { ShellError, ShellExit, ShellInterrupt, type ShellState } from '../../shell/ShellState.ts';
+import { getNewWindowSize } from '../../shell/winsize.ts';
 import { passwd } from '../../lib/users.ts';
 
 const TTY_FD = 255;
@@ -102,16 +103,31 @@ async function readLine(proc: Proc, state: ShellState, sane: Termios, prompt: { 
     cols: () => { try { return sys.getWinsize(TTY_FD).cols; } catch { return 80; } },
     complete: (l: string, c: number) => complete(sys, l, c, state.get('PATH') ?? '', [...BUILTINS.keys(), ...state.functions.keys()]),
   });
+  // readline's rl_set_signals: while a line is edited, SIGWINCH interrupts the read; the line is
+  // redrawn for the new width and LINES/COLUMNS follow (rl_resize_terminal). The old disposition comes
+  // back afterwards (rl_clear_signals), so a command started later gets the signal's default.
+  let resized = false;
+  const oldWinch = sys.signal(SIG.SIGWINCH, () => { resized = true; });
+  state.interrupted = false;
+  getNewWindowSize(sys, state, TTY_FD);
   sys.tcsetattr(TTY_FD, { ...sane, icanon: false, echo: false });
   try {
     await sys.write(1, PASTE_ON + editor.start(prompt.text, prompt.width));
     let data = typedAhead;
     for (;;) {
+      if (resized) {
+        resized = false;
+        getNewWindowSize(sys, state, TTY_FD);
+        const redraw = editor.resize();
+        if (redraw) await sys.write(1, redraw);
+        continue;
+      }
       if (data === '') {
         try {
           data = await sys.read(0);
         } catch (e) {
           if (!isKernelError(e, 'EINTR')) throw e;
+          if (resized && !state.interrupted) continue;
           await sys.write(1, '^C\n');
           return { kind: 'interrupted', pending: '' };
         }
@@ -129,6 +145,7 @@ async function readLine(proc: Proc, state: ShellState, sane: Termios, prompt: { 
     }
   } finally {
     sys.tcsetattr(TTY_FD, sane);
+    sys.signal(SIG.SIGWINCH, oldWinch);
   }
 }
 

@@ -11,6 +11,7 @@ import { readAll } from '../../lib/io.ts';
 import { runCompound } from './compound.ts';
 import { expandWords, type ExpandHost } from './expand.ts';
 import { runSimpleInShell, runSimpleInChild, isInShellCommand, prepareSimple } from './simple.ts';
+import { getNewWindowSize } from '../winsize.ts';
 
 /** Signals an interactive shell ignores or catches, and its children get back as default. */
 const SHELL_SIGNALS = [SIG.SIGINT, SIG.SIGQUIT, SIG.SIGTERM, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU];
@@ -219,6 +220,9 @@ export class Interpreter implements ExpandHost {
       }
     }
     this.takeTerminal();
+    // checkwinsize (default on since bash 5.0): the job may have run while the window was resized, and
+    // SIGWINCH went to its process group, not to us; wait_for asks the terminal again.
+    if (this.state.interactive && !this.state.subshell && this.opts.ttyFd !== undefined) getNewWindowSize(this.sys, this.state, this.opts.ttyFd);
     if (job.state === 'Stopped') {
       job.background = true;
       if (this.state.interactive) await this.sys.write(2, `\n${this.jobs.format(job)}\n`).catch(() => undefined);
