@@ -5,6 +5,7 @@
  * driven until it ends; times are wall and CPU milliseconds of this process, medians over runs.
  */
 import type { Kernel } from '../../src/kernel/Kernel.ts';
+import { loadsSettled } from '../../src/kernel/loader.ts';
 import type { NetApi } from '../../src/kernel/net/api.ts';
 import { Sys } from '../../src/kernel/syscalls/Sys.ts';
 import { runTranscript } from '../../src/cli/transcript.ts';
@@ -94,6 +95,8 @@ async function boot(o: { runs: number }): Promise<Json> {
 /** `docker run -d` of n containers into one kernel: time per container, heap after. */
 async function docker(o: { n: number; runs: number; image: string }): Promise<Json> {
   const probe = bootSandbox().host.kernel;
+  // dockerd's engine is read in after boot (src/docker/dockerd.ts): wait for it as a client would.
+  await loadsSettled();
   if (!probe.extensions.has('docker')) return { skipped: 'no Docker engine on the default host (src/docker not wired into boot)' };
   const perRun: Array<{ perContainerMs: number; perContainerCpuMs: number; heapAfterMB: number; heapPerContainerKB: number; firstTenthMs: number; lastTenthMs: number }> = [];
   for (let r = 0; r < o.runs; r++) {
