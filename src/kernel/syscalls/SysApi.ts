@@ -94,8 +94,13 @@ export interface SysApi {
   // — files —
   open(path: string, flags: number, mode?: number): number;
   close(fd: number): void;
-  /** Reads up to the available data; '' means end of file. Blocks on ttys, pipes and sockets. */
-  read(fd: number): Promise<string>;
+  /**
+   * Reads up to the available data (at most `count` characters when given); '' means end of file.
+   * Blocks on ttys, pipes and sockets.
+   */
+  read(fd: number, count?: number): Promise<string>;
+  /** lseek(2): the new offset; ESPIPE on pipes, ttys and sockets. */
+  lseek(fd: number, offset: number, whence: 0 | 1 | 2): number;
   write(fd: number, data: string): Promise<void>;
   dup(fd: number): number;
   dup2(oldfd: number, newfd: number): number;

@@ -61,6 +61,8 @@ export class SysFs {
         return openRegular(ref, flags, this.ctx, name, this.kernel.clock);
       case 'chr':
         return this.openDevice(ref, flags, path);
+      case 'fifo':
+        return inode.openEnd(flags);
     }
   }
 
@@ -82,17 +84,23 @@ export class SysFs {
   // A killed task never returns to user space, so it cannot go on copying (cat /dev/zero > /dev/null
   // after ^C: see afterExit); and a run of calls that never sleep reaches a preemption point
   // (Kernel.resched).
-  async read(fd: number): Promise<string> { return this.readNow(fd); }
+  async read(fd: number, count?: number): Promise<string> { return this.readNow(fd, count); }
+
+  lseek(fd: number, offset: number, whence: 0 | 1 | 2): number {
+    const file = this.task.fdTable.get(fd);
+    if (!file.ops.seek) throw new KernelError('ESPIPE');
+    return file.ops.seek(file, offset, whence);
+  }
 
   /**
    * read(2), synchronous when the file answers at once (regular files, procfs): no promise turns
    * then, except at the preemption point every RESCHED_CALLS calls. ps reads three files per process.
    */
-  private readNow(fd: number): string | Promise<string> {
+  private readNow(fd: number, count?: number): string | Promise<string> {
     if (!this.task.alive) return afterExit();
     const file = this.task.fdTable.get(fd);
     if (!canRead(file.flags)) throw new KernelError('EBADF');
-    const pending = file.ops.read(file, this.task);
+    const pending = file.ops.read(file, this.task, count);
     if (typeof pending !== 'string') return pending.then((data) => this.afterRead(data));
     return this.afterRead(pending);
   }
@@ -120,7 +128,7 @@ export class SysFs {
     return newfd;
   }
   pipe(): [number, number] {
-    const [r, w] = new Pipe(this.kernel).ends();
+    const [r, w] = new Pipe(this.kernel, { uid: this.task.cred.euid, gid: this.task.cred.egid }).ends();
     return [this.task.fdTable.install(r), this.task.fdTable.install(w)];
   }
   cloexec(fd: number, on: boolean): void { this.task.fdTable.setCloexec(fd, on); }

@@ -8,7 +8,10 @@ import type { PathRef } from './path.ts';
  * pipes, sockets) by returning a promise the kernel wraps so signals can interrupt it.
  */
 export interface FileOps {
-  read(file: OpenFile, task: Task): string | Promise<string>;
+  /** At most `count` characters when given (files and pipes honour it; a tty returns a line at most). */
+  read(file: OpenFile, task: Task, count?: number): string | Promise<string>;
+  /** lseek(2); absent: the file is not seekable (ESPIPE). */
+  seek?(file: OpenFile, offset: number, whence: 0 | 1 | 2): number;
   write(file: OpenFile, data: string, task: Task): void | Promise<void>;
   /** Called when the last descriptor referring to the description is closed. */
   release?(file: OpenFile): void;

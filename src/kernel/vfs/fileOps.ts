@@ -5,7 +5,7 @@ import type { Task } from '../task/Task.ts';
 import { sendSignal } from '../task/signals.ts';
 import type { Tty } from '../tty/Tty.ts';
 import { WaitQueue } from '../sched.ts';
-import type { AccessContext, FileInode } from './inode.ts';
+import type { AccessContext, FifoInode, FileInode } from './inode.ts';
 import { OpenFile, type FileOps } from './OpenFile.ts';
 import type { PathRef } from './path.ts';
 import type { Clock } from '../clock.ts';
@@ -29,12 +29,19 @@ class RegularFileOps implements FileOps {
   private snapshot: string | null = null;
   constructor(private readonly inode: FileInode, private readonly ctx: AccessContext, private readonly clock: Clock) {}
 
-  read(file: OpenFile): string {
+  read(file: OpenFile, _task?: Task, count = Infinity): string {
     // At end of file, look again: data appended through another open file (tail -f) shows up.
     if (this.snapshot === null || file.pos >= this.snapshot.length) this.snapshot = this.inode.read(this.ctx);
-    const chunk = this.snapshot.slice(file.pos);
-    file.pos = this.snapshot.length;
+    const chunk = this.snapshot.slice(file.pos, file.pos + count);
+    file.pos += chunk.length;
     return chunk;
+  }
+
+  seek(file: OpenFile, offset: number, whence: 0 | 1 | 2): number {
+    const base = whence === 0 ? 0 : whence === 1 ? file.pos : this.inode.read(this.ctx).length;
+    if (base + offset < 0) throw new KernelError('EINVAL');
+    file.pos = base + offset;
+    return file.pos;
   }
 
   write(file: OpenFile, data: string): void {
@@ -101,33 +108,53 @@ export function ttyOps(kernel: Kernel, tty: Tty): FileOps {
 export class Pipe {
   static readonly CAPACITY = 65536;
   private static nextIno = 40000;
+  /** pipefs: anonymous, device 0:13; the inode is what /proc/PID/fd/N of an end leads to. */
+  private static readonly SB = { fstype: 'pipefs', source: 'pipefs', superOptions: '', dev: [0, 13] as [number, number] };
   readonly ino = Pipe.nextIno++;
   buffer = '';
   readers = 0;
   writers = 0;
   readonly changed = new WaitQueue();
+  readonly inode: FifoInode;
 
-  constructor(private readonly kernel: Kernel) {}
+  constructor(private readonly kernel: Kernel, owner: { uid: number; gid: number } = { uid: 0, gid: 0 }) {
+    this.inode = {
+      ino: this.ino, type: 'fifo', mode: 0o600, uid: owner.uid, gid: owner.gid, mtime: kernel.clock.now(), sb: Pipe.SB,
+      openEnd: (flags) => this.open(flags),
+    };
+  }
 
   ends(): [OpenFile, OpenFile] {
+    return [this.open(0), this.open(O_WRONLY)];
+  }
+
+  /** One end (fifo_open): O_RDONLY reads, O_WRONLY writes; each open counts as a reader or writer. */
+  private open(flags: number): OpenFile {
     const name = `pipe:[${this.ino}]`;
-    const r = new OpenFile({
-      read: async (_f, task) => {
-        for (;;) {
-          if (this.buffer.length) {
-            const chunk = this.buffer;
-            this.buffer = '';
-            this.changed.wake();
-            return chunk;
+    // Pipes live in no mount namespace; their paths resolve through the kernel's internal mount.
+    const ref = { mnt: this.kernel.nsfs.mount, inode: this.inode };
+    if ((flags & 3) === O_RDWR) throw new KernelError('EINVAL');
+    if (!canWrite(flags)) {
+      this.readers++;
+      return new OpenFile({
+        read: async (_f, task, count = Infinity) => {
+          for (;;) {
+            if (this.buffer.length) {
+              const chunk = this.buffer.slice(0, count);
+              this.buffer = this.buffer.slice(chunk.length);
+              this.changed.wake();
+              return chunk;
+            }
+            if (this.writers === 0) return '';
+            await this.kernel.block(task, (wake) => this.changed.add(wake));
           }
-          if (this.writers === 0) return '';
-          await this.kernel.block(task, (wake) => this.changed.add(wake));
-        }
-      },
-      write: () => { throw new KernelError('EBADF'); },
-      release: () => { this.readers--; this.changed.wake(); },
-    }, 0, name);
-    const w = new OpenFile({
+        },
+        write: () => { throw new KernelError('EBADF'); },
+        release: () => { this.readers--; this.changed.wake(); },
+      }, flags, name, ref);
+    }
+    this.writers++;
+    return new OpenFile({
       read: () => { throw new KernelError('EBADF'); },
       write: async (_f, data, task) => {
         let rest = data;
@@ -147,9 +174,6 @@ export class Pipe {
         }
       },
       release: () => { this.writers--; this.changed.wake(); },
-    }, O_WRONLY, name);
-    this.readers = 1;
-    this.writers = 1;
-    return [r, w];
+    }, flags, name, ref);
   }
 }

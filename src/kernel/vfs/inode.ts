@@ -82,7 +82,17 @@ export interface NsFileInode extends InodeBase {
   size(): number;
 }
 
-export type Inode = DirInode | FileInode | SymlinkInode | DeviceInode;
+/**
+ * A pipe's inode (pipefs): what /proc/PID/fd/N of a pipe leads to. Opening it opens the pipe again,
+ * as fifo_open does (`echo x | cat /dev/stdin`, bash's `<(…)` as /dev/fd/63).
+ */
+export interface FifoInode extends InodeBase {
+  readonly type: 'fifo';
+  /** A new open file on the pipe: its read end for O_RDONLY, its write end for O_WRONLY. */
+  openEnd(flags: number): import('./OpenFile.ts').OpenFile;
+}
+
+export type Inode = DirInode | FileInode | SymlinkInode | DeviceInode | FifoInode;
 
 export function isDir(i: Inode | undefined): i is DirInode { return i?.type === 'dir'; }
 

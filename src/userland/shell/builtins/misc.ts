@@ -1,3 +1,4 @@
+import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { isKernelError } from '../../../kernel/errno.ts';
 import { builtinError, type Builtin } from './types.ts';
 import { testExpression } from './test.ts';
@@ -51,29 +52,45 @@ export const read: Builtin = async (ctx, args) => {
     else if (args[i] === '-p') prompt = args[++i] ?? '';
     else names.push(args[i]);
   }
-  if (prompt) await ctx.err(prompt);
-  let line = '';
-  for (;;) {
-    let c: string;
-    try {
-      c = await ctx.sys.read(0);
-    } catch (e) {
-      if (!isKernelError(e)) throw e;
-      await builtinError(ctx, 'read', `read error: 0: ${e.message}`);
-      return 1;
-    }
-    if (c === '') { if (!line) return 1; break; }
-    line += c;
-    if (line.includes('\n')) break;
+  // -p: shown only when the input is a terminal.
+  if (prompt && ctx.sys.isatty(0)) await ctx.err(prompt);
+  let got: { line: string; eof: boolean };
+  try {
+    got = await readOneLine(ctx.sys, 0);
+  } catch (e) {
+    if (!isKernelError(e)) throw e;
+    await builtinError(ctx, 'read', `read error: 0: ${e.message}`);
+    return 1;
   }
-  line = line.replace(/\n[\s\S]*$/, '');
+  let line = got.line;
   if (!raw) line = line.replace(/\\(.)/g, '$1');
   const vars = names.length ? names : ['REPLY'];
   const ifs = ctx.state.get('IFS') ?? ' \t\n';
   const fields = vars.length === 1 ? [line.trim()] : splitFields(line, ifs, vars.length);
   vars.forEach((v, i) => ctx.state.set(v, fields[i] ?? ''));
-  return 0;
+  // End of file before a newline: the variables get what was read, and the status is 1
+  // (so `while read l` skips a last line without a newline, as in bash).
+  return got.eof ? 1 : 0;
 };
+
+/**
+ * One line from `fd`, consuming nothing after its newline, as bash's read does: from a seekable file
+ * it reads a block and seeks back to just past the newline; from a pipe it reads one character at a
+ * time (a tty in canonical mode hands over a line per read anyway).
+ */
+async function readOneLine(sys: SysApi, fd: number): Promise<{ line: string; eof: boolean }> {
+  let seekable = true;
+  try { sys.lseek(fd, 0, 1); } catch { seekable = false; }
+  let line = '';
+  for (;;) {
+    const chunk = await sys.read(fd, seekable ? 128 : 1);
+    if (chunk === '') return { line, eof: true };
+    const nl = chunk.indexOf('\n');
+    if (nl < 0) { line += chunk; continue; }
+    if (seekable && nl + 1 < chunk.length) sys.lseek(fd, nl + 1 - chunk.length, 1);
+    return { line: line + chunk.slice(0, nl), eof: false };
+  }
+}
 
 function splitFields(line: string, ifs: string, n: number): string[] {
   const out: string[] = [];

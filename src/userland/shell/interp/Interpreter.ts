@@ -39,7 +39,7 @@ export class Interpreter implements ExpandHost {
     let status = this.state.lastStatus;
     for (const ao of list) {
       this.checkInterrupt();
-      status = await this.runAndOr(ao);
+      try { status = await this.runAndOr(ao); } finally { this.closeProcSubsts(); }
       this.state.lastStatus = status;
       if (this.state.options.has('e') && status !== 0 && !ao.background && this.lastExitable && !this.state.errexitIgnored) throw new ShellExit(status);
     }
@@ -272,6 +272,41 @@ export class Interpreter implements ExpandHost {
       if (res) this.state.lastStatus = statusOf(res.status);
     } catch { /* reaped elsewhere */ }
     return out;
+  }
+
+  /** Descriptors of process substitutions made for the command being run (closed once it is done). */
+  private procSubstFds: number[] = [];
+
+  /**
+   * `<(list)` / `>(list)` (bash's process_substitute): the list runs in a child on one end of a pipe,
+   * the shell keeps the other end on a high descriptor (63, 62, … as bash picks them) and the word
+   * becomes /dev/fd/N, which the command opens like any file.
+   */
+  procSubst(script: Script, op: '<' | '>'): string {
+    const [r, w] = this.sys.pipe();
+    const [mine, theirs] = op === '<' ? [r, w] : [w, r];
+    const earlier = [...this.procSubstFds];
+    this.sys.clone(async (sys) => {
+      sys.dup2(theirs, op === '<' ? 1 : 0);
+      sys.close(r);
+      sys.close(w);
+      for (const fd of earlier) sys.close(fd);
+      for (const s of SHELL_SIGNALS) sys.signal(s, 'default');
+      const child = new Interpreter(sys, this.state.clone(), new JobTable(), { ...this.opts, jobControl: false, ttyFd: undefined });
+      try { return await child.runScript(script); } catch (e) { if (e instanceof ShellExit) return e.status; throw e; }
+    });
+    this.sys.close(theirs);
+    let fd = 63;
+    while (this.sys.fds().includes(fd) && fd > 10) fd--;
+    this.sys.dup2(mine, fd);
+    this.sys.close(mine);
+    this.procSubstFds.push(fd);
+    return `/dev/fd/${fd}`;
+  }
+
+  /** unlink_fifo_list: the command that used them has finished. */
+  private closeProcSubsts(): void {
+    for (const fd of this.procSubstFds.splice(0)) { try { this.sys.close(fd); } catch { /* already closed */ } }
   }
 
   async homeOf(user: string): Promise<string | undefined> {

@@ -10,6 +10,8 @@ export interface ExpandHost {
   readonly sys: SysApi;
   /** Run a command substitution in a subshell and return its output. */
   commandSubst(script: Script): Promise<string>;
+  /** Start a process substitution and return the path that names its pipe (/dev/fd/N). */
+  procSubst(script: Script, op: '<' | '>'): string;
   /** Home directory of a user (for ~user). */
   homeOf(user: string): Promise<string | undefined>;
 }
@@ -110,6 +112,7 @@ async function expandToFields(h: ExpandHost, w: Word, split = true): Promise<Fie
         pushExpansion(String(arith(h, exprText)), part.quoted);
         break;
       }
+      case 'procsubst': cur().push({ text: h.procSubst(part.script, part.op), quoted: true, split: false }); break;
       case 'badsubst': throw new ShellError(`${part.text}: bad substitution`, 1);
     }
   }

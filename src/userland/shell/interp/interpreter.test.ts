@@ -82,4 +82,18 @@ describe('bash -c', () => {
     expect(r.stdout).toBe(stdout);
     expect(r.status).toBe(status);
   });
+  // read consumes one line only (byte by byte from a pipe, seeking back in a file), so loops see every
+  // line; process substitution names a pipe as /dev/fd/N; /dev/stdin reopens a pipe.
+  test.each([
+    ['printf "1\\n2\\n" | while read l; do echo "[$l]"; done', '[1]\n[2]\n'],
+    ['printf "a\\nb\\nc" > /tmp/f; while read l; do echo "[$l]"; done < /tmp/f; echo "last=$l"; { read x; cat; } < /tmp/f', '[a]\n[b]\nlast=c\nb\nc'],
+    ['cat <(echo one) <(echo two); echo hi > >(cat); wait', 'one\ntwo\nhi\n'],
+    ['while read l; do echo "<$l>"; done < <(printf "x\\ny\\n"); ls /proc/self/fd', '<x>\n<y>\n0\n1\n2\n'],
+    ['echo piped | cat /dev/stdin; echo y | stat -L -c %F /dev/stdin', 'piped\nfifo\n'],
+  ])('%s', async (script, expected) => {
+    const r = await sh(script);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(expected);
+  });
 });
+
