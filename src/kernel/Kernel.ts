@@ -19,6 +19,7 @@ import { Pid } from './task/Pid.ts';
 import { signalGroup, waitWhileStopped } from './task/signals.ts';
 import { afterExit, Task, TaskExit } from './task/Task.ts';
 import { Devpts } from './tty/Devpts.ts';
+import { VirtualConsole } from './tty/VirtualConsole.ts';
 import type { Tty } from './tty/Tty.ts';
 import { FdTable } from './vfs/FdTable.ts';
 import type { Inode, SuperBlock } from './vfs/inode.ts';
@@ -377,6 +378,14 @@ export class Kernel {
   ttyIdle(tty: Tty): boolean { return this.ttyIdleChecks.every((check) => check(tty)); }
 
   /** Every namespace in use by a live task (for lsns and the map). */
+  /** The virtual consoles opened so far (/dev/ttyN), made on first use. */
+  private readonly consoles = new Map<number, VirtualConsole>();
+  console(vt: number): VirtualConsole {
+    let c = this.consoles.get(vt);
+    if (!c) { c = new VirtualConsole(vt, { signalGroup: (p, s) => this.signalGroup(p, s) }); this.consoles.set(vt, c); }
+    return c;
+  }
+
   liveTtys(): Tty[] { return this.devpts.flatMap((d) => d.list()); }
 
   /**

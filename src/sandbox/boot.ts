@@ -6,7 +6,8 @@ import { userCreds } from '../kernel/task/Credentials.ts';
 import { registerFilesystems, populateDev } from '../kernel/vfs/filesystems.ts';
 import { Sys } from '../kernel/syscalls/Sys.ts';
 import type { Task } from '../kernel/task/Task.ts';
-import { TmpDir, tmpfsSuper } from '../kernel/vfs/tmpfs.ts';
+import { TmpDevice, TmpDir, tmpfsSuper } from '../kernel/vfs/tmpfs.ts';
+import { VT_COUNT } from '../kernel/tty/VirtualConsole.ts';
 import { PROGRAMS, HOST_PROGRAMS } from '../userland/registry.ts';
 import { defaultHostEnv } from './hostEnv.ts';
 import type { HostProfile } from './profile.ts';
@@ -45,6 +46,8 @@ export function bootHost(profile: HostProfile, opts: SandboxOptions = {}): Boote
   const devSb = tmpfsSuper('dev', 'size=4010720k,nr_inodes=1002680,mode=755,inode64', 'devtmpfs');
   const devRoot = new TmpDir(devSb, 0o755);
   populateDev(devRoot);
+  // The VM's virtual consoles (devtmpfs has tty0..tty63, root:tty 0620; tty0 is the current one).
+  for (let n = 0; n < VT_COUNT; n++) devRoot.entries.set(`tty${n}`, new TmpDevice(devSb, [4, n], 0o620, 0, 5));
   kernel.devtmpfs = { root: devRoot, sb: devSb };
 
   const roles = new Map<string, Task>();
@@ -71,6 +74,14 @@ export function bootHost(profile: HostProfile, opts: SandboxOptions = {}): Boote
       const ns = MountNamespace.create(4026531860, kernel.initUserNs, devRoot, devSb, ['rw', 'relatime']);
       t.nsproxy = { ...t.nsproxy, mnt: ns };
       t.fs = { ...t.fs, root: { mnt: ns.root, inode: devRoot }, cwd: { mnt: ns.root, inode: devRoot, path: '/' } };
+    }
+    const vt = /^tty(\d+)$/.exec(p.tty ?? '');
+    if (vt) {
+      // agetty's controlling terminal: it leads the console's session and is its foreground group.
+      const tty = kernel.console(Number(vt[1]));
+      t.ctty = tty;
+      tty.session = t.session;
+      tty.fgPgrp = t.pgrp;
     }
     byPid.set(p.pid, t);
     if (p.role) roles.set(p.role, t);

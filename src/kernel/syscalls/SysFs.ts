@@ -3,6 +3,7 @@ import { KernelError } from '../errno.ts';
 import { capableWrtInode, nsCapable, toKid, viewId } from '../ns/userns.ts';
 import type { Kernel } from '../Kernel.ts';
 import { afterExit, type Task } from '../task/Task.ts';
+import { VT_COUNT } from '../tty/VirtualConsole.ts';
 import { PtsInode, devptsOf } from '../tty/Devpts.ts';
 import { checkAccess, fileMode, nsOf, type AccessContext, type Inode } from '../vfs/inode.ts';
 import { canRead, canWrite, memDeviceOps, openRegular, Pipe, ttyOps } from '../vfs/fileOps.ts';
@@ -71,6 +72,10 @@ export class SysFs {
     if (inode instanceof PtsInode) return new OpenFile(ttyOps(this.kernel, inode.tty), flags, ref.path, ref, inode.tty);
     const [major, minor] = (inode as { rdev: [number, number] }).rdev;
     if (major === 1) return new OpenFile(memDeviceOps(this.kernel, minor), flags, ref.path, ref);
+    if (major === 4 && minor > 0 && minor < VT_COUNT) {
+      const vt = this.kernel.console(minor);
+      return new OpenFile(ttyOps(this.kernel, vt), flags, ref.path, ref, vt);
+    }
     if (major === 5 && (minor === 0 || minor === 1)) {
       const tty = this.task.ctty;
       if (!tty) throw new KernelError('ENODEV', path);
