@@ -73,9 +73,10 @@ const ON_DISK: Record<string, ProgramFile> = {
   ipcmk: () => import('./commands/ipcmk/ipcmk.ts').then((m) => m.ipcmk),
   ipcrm: () => import('./commands/ipcrm/ipcrm.ts').then((m) => m.ipcrm),
   diff: () => import('./commands/diff/diff.ts').then((m) => m.diff),
+  stty: () => import('./commands/stty/stty.ts').then((m) => m.stty),
 };
 
-const { ip, ss, bridge, ping, nc, curl, python3, docker, ps, unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, stat, ipcs, ipcmk, ipcrm, diff } = ON_DISK;
+const { ip, ss, bridge, ping, nc, curl, python3, docker, ps, unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, stat, ipcs, ipcmk, ipcrm, diff, stty } = ON_DISK;
 
 /** Every program nsbox can install into a root filesystem, by file name. */
 export const PROGRAMS: Record<string, ProgramFile> = {
@@ -83,7 +84,7 @@ export const PROGRAMS: Record<string, ProgramFile> = {
   bash, sh: bash, sudo, cat, echo, true: trueCmd, false: falseCmd,
   grep, head, tail, wc, sort, uniq, cut, tr, printf, tee, seq, yes, basename, dirname, nl,
   ps, kill, sleep,
-  unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, readlink, ipcs, ipcmk, ipcrm, diff,
+  unshare, nsenter, hostname, lsns, mount, umount, findmnt, df, readlink, ipcs, ipcmk, ipcrm, diff, stty,
   ls, cp, mv, rm, mkdir, rmdir, touch, ln, chmod, stat, id, whoami, groups: groupsCmd, uname, env, pwd, clear, date, which, du,
 };
 
