@@ -54,19 +54,55 @@ function decimal(s: string, start: number, end: number): number | undefined {
   return neg ? -v || 0 : v;
 }
 
+/** `\nKey:` per key, made once (ps looks up a dozen keys in every process's status). */
+const needles = new Map<string, string>();
+
 /**
- * status2proc: the value of `Key:` (whitespace around it trimmed), undefined when the file has no
- * such line. Keys are matched at the start of a line; a key appears once per file.
+ * status2proc: where the value of `Key:` starts (whitespace after the colon skipped) and where its
+ * line ends; undefined when the file has no such line. Keys are matched at the start of a line; a key
+ * appears once per file.
  */
-export function statusValue(status: string, key: string): string | undefined {
+function statusSpan(status: string, key: string): { from: number; to: number } | undefined {
   let at: number;
   if (status.startsWith(key) && status.charCodeAt(key.length) === 58) at = 0;
   else {
-    const i = status.indexOf(`\n${key}:`);
+    let needle = needles.get(key);
+    if (needle === undefined) needles.set(key, needle = `\n${key}:`);
+    const i = status.indexOf(needle);
     if (i < 0) return undefined;
     at = i + 1;
   }
-  const from = at + key.length + 1;
-  const nl = status.indexOf('\n', from);
-  return status.slice(from, nl < 0 ? status.length : nl).trim();
+  let from = at + key.length + 1;
+  let to = status.indexOf('\n', from);
+  if (to < 0) to = status.length;
+  while (from < to && status.charCodeAt(from) <= SPACE) from++;
+  while (to > from && status.charCodeAt(to - 1) <= SPACE) to--;
+  return { from, to };
+}
+
+/** The value of `Key:` in /proc/PID/status, trimmed; undefined when the file has no such line. */
+export function statusValue(status: string, key: string): string | undefined {
+  const span = statusSpan(status, key);
+  return span && status.slice(span.from, span.to);
+}
+
+/**
+ * The whitespace-separated numbers of `Key:` (Uid, Gid, Groups), read in place: strtol's leading
+ * digits of each field, 0 where there are none. `count` pads (or cuts) to that many; without it every
+ * field is returned (an absent key or empty value: none).
+ */
+export function statusNumbers(status: string, key: string, count?: number): number[] {
+  const out: number[] = [];
+  const span = statusSpan(status, key);
+  if (span) {
+    for (let i = span.from; i < span.to && (count === undefined || out.length < count);) {
+      while (i < span.to && status.charCodeAt(i) <= SPACE) i++;
+      if (i >= span.to) break;
+      const start = i;
+      while (i < span.to && status.charCodeAt(i) > SPACE) i++;
+      out.push(decimal(status, start, i) ?? (parseInt(status.slice(start, i), 10) || 0));
+    }
+  }
+  while (count !== undefined && out.length < count) out.push(0);
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { passwd, groups } from '../../lib/users.ts';
-import { parseStat, statusValue } from './procfiles.ts';
+import { parseStat, statusNumbers, statusValue } from './procfiles.ts';
 
 /**
  * What procps' <pids> library reads for ps: /proc/PID/stat, status and cmdline (plus ns links,
@@ -97,8 +97,7 @@ export function interner(): Interner {
   };
 }
 
-const ids = (v: string | undefined) => (v ?? '0 0 0 0').split(/\s+/).map(Number);
-const kb = (status: string, key: string) => parseInt(statusValue(status, key) ?? '0', 10) || 0;
+const kb = (status: string, key: string) => statusNumbers(status, key, 1)[0];
 const mask = (status: string, key: string, intern: Interner) => intern(statusValue(status, key) ?? '0000000000000000');
 
 /** One /proc/PID directory; undefined when the process vanished meanwhile. */
@@ -111,8 +110,8 @@ export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: I
   const f = parsed.nums;
   const comm = intern(parsed.comm);
   const state = intern(parsed.state);
-  const [ruid, euid, suid, fuid] = ids(statusValue(statusText, 'Uid'));
-  const [rgid, egid, sgid, fgid] = ids(statusValue(statusText, 'Gid'));
+  const [ruid, euid, suid, fuid] = statusNumbers(statusText, 'Uid', 4);
+  const [rgid, egid, sgid, fgid] = statusNumbers(statusText, 'Gid', 4);
   const raw = (await tryRead(sys, `${dir}/cmdline`)) ?? '';
   const args = unvector(raw, ' ');
   // escape_command(ESC_BRACKETS|ESC_DEFUNCT): what the library shows when the cmdline is empty.
@@ -130,7 +129,7 @@ export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: I
     vmData: kb(statusText, 'VmData'), vmStk: kb(statusText, 'VmStk'),
     sigPnd: mask(statusText, 'SigPnd', intern), shdPnd: mask(statusText, 'ShdPnd', intern), sigBlk: mask(statusText, 'SigBlk', intern),
     sigIgn: mask(statusText, 'SigIgn', intern), sigCgt: mask(statusText, 'SigCgt', intern),
-    supgids: (statusValue(statusText, 'Groups') ?? '').split(/\s+/).filter(Boolean).map(Number),
+    supgids: statusNumbers(statusText, 'Groups'),
     cmdline, ns: {}, environ: '-', exe: '-', cgroup: '-',
   };
   for (const name of needs.ns) {
