@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseStat, statusNumbers, statusValue } from './procfiles.ts';
+import { parseStat, statusInt, statusNumbers, statusValue } from './procfiles.ts';
 
 const STATUS = 'Name:\tsleep\nUmask:\t0022\nUid:\t1000\t1001\t1002\t1003\nGid:\t0\t0\n' +
   'Groups:\t4 27 1000 \nVmSize:\t    8116 kB\nSigIgn:\t0000000000000004\n';
@@ -14,12 +14,13 @@ describe('/proc/PID/status parsing', () => {
     expect(statusValue(STATUS, 'Size')).toBeUndefined();
   });
 
-  test('statusNumbers: fields read in place, padded to count with 0; every field without count', () => {
+  test('statusNumbers/statusInt: fields read in place, padded to count with 0; every field without count', () => {
     expect(statusNumbers(STATUS, 'Uid', 4)).toEqual([1000, 1001, 1002, 1003]);
     expect(statusNumbers(STATUS, 'Gid', 4)).toEqual([0, 0, 0, 0]);
     expect(statusNumbers(STATUS, 'Groups')).toEqual([4, 27, 1000]);
-    expect(statusNumbers(STATUS, 'VmSize', 1)).toEqual([8116]);
-    expect(statusNumbers(STATUS, 'VmStk', 1)).toEqual([0]);
+    expect(statusInt(STATUS, 'VmSize')).toBe(8116);
+    expect(statusInt(STATUS, 'VmStk')).toBe(0);
+    expect(statusInt(STATUS, 'Uid')).toBe(1000);
     expect(statusNumbers('Groups:\t\n', 'Groups')).toEqual([]);
   });
 });
