@@ -4,22 +4,24 @@ import type { OpenFile } from './OpenFile.ts';
 /** Per-process cap on descriptors, as `ulimit -n` reports by default. */
 export const NOFILE_LIMIT = 1024;
 
-interface FdEntry { file: OpenFile; cloexec: boolean }
-
 /**
- * A process's file descriptor table (struct files_struct): an array indexed by descriptor, as
- * Linux's fdtable is. Not a Map: a Map that is set and deleted on every open/close (ps: three per
- * process) rehashes into a new backing table every few calls, and each obsolete table keeps a link to
- * its successor and the entries it held (open files with their generated text); once one of them
- * reaches the old generation, that chain keeps every later one alive through young collections.
+ * A process's file descriptor table (struct files_struct): an array of open files indexed by
+ * descriptor, with close-on-exec as a parallel array of flags (Linux's fdtable keeps it as a bitmap
+ * beside fd[]). Neither a Map nor an entry object per descriptor: a Map set and deleted on every
+ * open/close (ps: three per process) rehashes into a new backing table every few calls, each obsolete
+ * table linking to its successor and the entries it held; and an entry object per open comes from an
+ * allocation site V8 learns to place in the old generation (most tasks' descriptors live long), where
+ * a dead entry still holds its young open file (and the file's generated text) through every young
+ * collection until a full one.
  */
 export class FdTable {
-  private readonly fds: Array<FdEntry | undefined> = [];
+  private readonly fds: Array<OpenFile | undefined> = [];
+  private readonly cloexec: boolean[] = [];
 
   get(fd: number): OpenFile {
-    const e = this.fds[fd];
-    if (!e) throw new KernelError('EBADF');
-    return e.file;
+    const f = this.fds[fd];
+    if (!f) throw new KernelError('EBADF');
+    return f;
   }
 
   has(fd: number): boolean { return this.fds[fd] !== undefined; }
@@ -34,28 +36,29 @@ export class FdTable {
   }
 
   set(fd: number, file: OpenFile, cloexec = false): void {
-    if (this.fds[fd]?.file === file) return;
+    if (this.fds[fd] === file) return;
     if (this.fds[fd] !== undefined) this.close(fd);
     file.refs++;
-    this.fds[fd] = { file, cloexec };
+    this.fds[fd] = file;
+    this.cloexec[fd] = cloexec;
   }
 
   close(fd: number): void {
-    const e = this.fds[fd];
-    if (!e) throw new KernelError('EBADF');
+    const f = this.fds[fd];
+    if (!f) throw new KernelError('EBADF');
     this.fds[fd] = undefined;
-    if (--e.file.refs === 0) e.file.ops.release?.(e.file);
+    this.cloexec[fd] = false;
+    if (--f.refs === 0) f.ops.release?.(f);
   }
 
   setCloexec(fd: number, on: boolean): void {
-    const e = this.fds[fd];
-    if (!e) throw new KernelError('EBADF');
-    e.cloexec = on;
+    if (!this.fds[fd]) throw new KernelError('EBADF');
+    this.cloexec[fd] = on;
   }
 
   /** exec drops close-on-exec descriptors. */
   closeOnExec(): void {
-    for (const fd of this.list()) if (this.fds[fd]?.cloexec) this.close(fd);
+    for (const fd of this.list()) if (this.cloexec[fd]) this.close(fd);
   }
 
   closeAll(): void {
@@ -70,14 +73,14 @@ export class FdTable {
   }
 
   /** The open files (no sorting or copying: for scans over every task). */
-  *files(): IterableIterator<OpenFile> { for (const e of this.fds) if (e) yield e.file; }
+  *files(): IterableIterator<OpenFile> { for (const f of this.fds) if (f) yield f; }
 
-  entries(): Array<[number, OpenFile]> { return this.list().map((fd) => [fd, this.fds[fd]!.file]); }
+  entries(): Array<[number, OpenFile]> { return this.list().map((fd) => [fd, this.fds[fd]!]); }
 
   /** fork: a copy sharing every open file description. */
   clone(): FdTable {
     const t = new FdTable();
-    for (const fd of this.list()) t.set(fd, this.fds[fd]!.file, this.fds[fd]!.cloexec);
+    for (const fd of this.list()) t.set(fd, this.fds[fd]!, this.cloexec[fd]);
     return t;
   }
 }
