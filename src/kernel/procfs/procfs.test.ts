@@ -32,4 +32,33 @@ describe('procfs entry tables', () => {
     expect(sys.readdir('/proc')).not.toContain(String(pid));
     expect(() => sys.stat(`/proc/${pid}/status`)).toThrow();
   });
+
+  test('an open /proc file is one snapshot: at its end read returns 0 (seq_file), a new open sees the change', async () => {
+    const k = bootSandbox().host.kernel;
+    const sys = new Sys(k, k.initPidNs.tasks.get(1)!);
+    const task = k.initPidNs.tasks.get(1)!;
+    const comm = task.comm;
+    const fd = sys.open('/proc/1/comm', 0);
+    expect(await sys.read(fd)).toBe(`${comm}\n`);
+    task.comm = `${comm}-renamed`;
+    expect(await sys.read(fd)).toBe('');
+    expect(await sys.read(fd)).toBe('');
+    sys.close(fd);
+    expect(await sys.readFile('/proc/1/comm')).toBe(`${comm}-renamed\n`);
+    task.comm = comm;
+  });
+
+  test('descriptors: the lowest free number is reused, /proc/PID/fd lists them in order', async () => {
+    const k = bootSandbox().host.kernel;
+    const sys = new Sys(k, k.initPidNs.tasks.get(1)!);
+    const before = sys.readdir('/proc/self/fd').map(Number);
+    const a = sys.open('/proc/uptime', 0);
+    const b = sys.open('/proc/uptime', 0);
+    expect(b).toBeGreaterThan(a);
+    sys.close(a);
+    expect(sys.open('/proc/uptime', 0)).toBe(a);
+    const listed = sys.readdir('/proc/self/fd').map(Number);
+    expect(listed).toEqual([...before, a, b].sort((x, y) => x - y));
+    expect(() => sys.close(1000)).toThrow();
+  });
 });

@@ -4,67 +4,83 @@ import type { OpenFile } from './OpenFile.ts';
 /** Per-process cap on descriptors, as `ulimit -n` reports by default. */
 export const NOFILE_LIMIT = 1024;
 
-/** A process's file descriptor table (struct files_struct). */
+/**
+ * A process's file descriptor table (struct files_struct): an array of open files indexed by
+ * descriptor, with close-on-exec as a parallel array of flags (Linux's fdtable keeps it as a bitmap
+ * beside fd[]). Neither a Map nor an entry object per descriptor: a Map set and deleted on every
+ * open/close (ps: three per process) rehashes into a new backing table every few calls, each obsolete
+ * table linking to its successor and the entries it held; and an entry object per open comes from an
+ * allocation site V8 learns to place in the old generation (most tasks' descriptors live long), where
+ * a dead entry still holds its young open file (and the file's generated text) through every young
+ * collection until a full one.
+ */
 export class FdTable {
-  private readonly fds = new Map<number, { file: OpenFile; cloexec: boolean }>();
+  private readonly fds: Array<OpenFile | undefined> = [];
+  private readonly cloexec: boolean[] = [];
 
   get(fd: number): OpenFile {
-    const e = this.fds.get(fd);
-    if (!e) throw new KernelError('EBADF');
-    return e.file;
+    const f = this.fds[fd];
+    if (!f) throw new KernelError('EBADF');
+    return f;
   }
 
-  has(fd: number): boolean { return this.fds.has(fd); }
+  has(fd: number): boolean { return this.fds[fd] !== undefined; }
 
   /** Lowest free descriptor ≥ min, as POSIX requires. */
   install(file: OpenFile, min = 0, cloexec = false): number {
     let fd = min;
-    while (this.fds.has(fd)) fd++;
+    while (this.fds[fd] !== undefined) fd++;
     if (fd >= NOFILE_LIMIT) throw new KernelError('EMFILE');
     this.set(fd, file, cloexec);
     return fd;
   }
 
   set(fd: number, file: OpenFile, cloexec = false): void {
-    if (this.fds.get(fd)?.file === file) return;
-    if (this.fds.has(fd)) this.close(fd);
+    if (this.fds[fd] === file) return;
+    if (this.fds[fd] !== undefined) this.close(fd);
     file.refs++;
-    this.fds.set(fd, { file, cloexec });
+    this.fds[fd] = file;
+    this.cloexec[fd] = cloexec;
   }
 
   close(fd: number): void {
-    const e = this.fds.get(fd);
-    if (!e) throw new KernelError('EBADF');
-    this.fds.delete(fd);
-    if (--e.file.refs === 0) e.file.ops.release?.(e.file);
+    const f = this.fds[fd];
+    if (!f) throw new KernelError('EBADF');
+    this.fds[fd] = undefined;
+    this.cloexec[fd] = false;
+    if (--f.refs === 0) f.ops.release?.(f);
   }
 
   setCloexec(fd: number, on: boolean): void {
-    const e = this.fds.get(fd);
-    if (!e) throw new KernelError('EBADF');
-    e.cloexec = on;
+    if (!this.fds[fd]) throw new KernelError('EBADF');
+    this.cloexec[fd] = on;
   }
 
   /** exec drops close-on-exec descriptors. */
   closeOnExec(): void {
-    for (const [fd, e] of [...this.fds]) if (e.cloexec) this.close(fd);
+    for (const fd of this.list()) if (this.cloexec[fd]) this.close(fd);
   }
 
   closeAll(): void {
-    for (const fd of [...this.fds.keys()]) this.close(fd);
+    for (const fd of this.list()) this.close(fd);
   }
 
-  list(): number[] { return [...this.fds.keys()].sort((a, b) => a - b); }
+  /** Open descriptors, ascending. */
+  list(): number[] {
+    const out: number[] = [];
+    for (let fd = 0; fd < this.fds.length; fd++) if (this.fds[fd] !== undefined) out.push(fd);
+    return out;
+  }
 
-  /** The open files, in no particular order (no sorting or copying: for scans over every task). */
-  *files(): IterableIterator<OpenFile> { for (const e of this.fds.values()) yield e.file; }
+  /** The open files (no sorting or copying: for scans over every task). */
+  *files(): IterableIterator<OpenFile> { for (const f of this.fds) if (f) yield f; }
 
-  entries(): Array<[number, OpenFile]> { return this.list().map((fd) => [fd, this.fds.get(fd)!.file]); }
+  entries(): Array<[number, OpenFile]> { return this.list().map((fd) => [fd, this.fds[fd]!]); }
 
   /** fork: a copy sharing every open file description. */
   clone(): FdTable {
     const t = new FdTable();
-    for (const [fd, e] of this.fds) t.set(fd, e.file, e.cloexec);
+    for (const fd of this.list()) t.set(fd, this.fds[fd]!, this.cloexec[fd]);
     return t;
   }
 }

@@ -30,8 +30,14 @@ class RegularFileOps implements FileOps {
   constructor(private readonly inode: FileInode, private readonly ctx: AccessContext, private readonly clock: Clock) {}
 
   read(file: OpenFile, _task?: Task, count = Infinity): string {
-    // At end of file, look again: data appended through another open file (tail -f) shows up.
-    if (this.snapshot === null || file.pos >= this.snapshot.length) this.snapshot = this.inode.read(this.ctx);
+    // At end of file, look again: data appended through another open file (tail -f) shows up. A
+    // generated (procfs/sysfs) file is not generated again: seq_file's single_open shows once, and a
+    // read at its end returns 0 (ps reads each /proc/PID file to EOF: one generation, not two).
+    if (this.snapshot === null) this.snapshot = this.inode.read(this.ctx);
+    else if (file.pos >= this.snapshot.length) {
+      if (this.inode.generated) return '';
+      this.snapshot = this.inode.read(this.ctx);
+    }
     const chunk = this.snapshot.slice(file.pos, file.pos + count);
     file.pos += chunk.length;
     return chunk;

@@ -1,10 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadsSettled } from '../../../kernel/loader.ts';
 import { execCapture } from '../../../sandbox/exec.ts';
 import { bootSandbox } from '../../../sandbox/index.ts';
 
 /** procps-ng 4.0.2 option handling: both parsing passes, error texts, canned formats, help. */
 const k = bootSandbox().host.kernel;
 const run = (...argv: string[]) => execCapture(k, ['ps', ...argv]);
+// dockerd reads its engine in after boot (state D until then): list processes once it has.
+beforeAll(() => loadsSettled());
 
 const USAGE = `
 Usage:

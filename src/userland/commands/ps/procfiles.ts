@@ -18,11 +18,16 @@ export interface StatFields {
 
 const SPACE = 32;
 
-/** stat2proc: every whitespace-separated field after `(comm) `, read in place. */
-export function parseStat(stat: string): StatFields {
+/**
+ * stat2proc: every whitespace-separated field after `(comm) `, read in place. `nums` may be a scratch
+ * array the caller reuses for every process (it is emptied first): V8 moves an allocation site whose
+ * objects often outlive a young collection to the old generation, and ps keeps every process's
+ * record until it has sorted them, so per-process temporaries are best not allocated at all.
+ */
+export function parseStat(stat: string, nums: number[] = []): StatFields {
   const open = stat.indexOf('(');
   const close = stat.lastIndexOf(')');
-  const nums: number[] = [];
+  nums.length = 0;
   let state = '?';
   let rsslim = '0';
   const n = stat.length;
@@ -54,19 +59,72 @@ function decimal(s: string, start: number, end: number): number | undefined {
   return neg ? -v || 0 : v;
 }
 
+/** `\nKey:` per key, made once (ps looks up a dozen keys in every process's status). */
+const needles = new Map<string, string>();
+
 /**
- * status2proc: the value of `Key:` (whitespace around it trimmed), undefined when the file has no
- * such line. Keys are matched at the start of a line; a key appears once per file.
+ * status2proc: find `Key:` and leave where its value starts (whitespace after the colon skipped) and
+ * where its line ends in spanFrom/spanTo; false when the file has no such line. Keys are matched at
+ * the start of a line; a key appears once per file. Module state rather than a returned pair: ps looks
+ * up a dozen keys per process, and a pair object each would be more young garbage per process.
  */
-export function statusValue(status: string, key: string): string | undefined {
+let spanFrom = 0;
+let spanTo = 0;
+function statusSpan(status: string, key: string): boolean {
   let at: number;
   if (status.startsWith(key) && status.charCodeAt(key.length) === 58) at = 0;
   else {
-    const i = status.indexOf(`\n${key}:`);
-    if (i < 0) return undefined;
+    let needle = needles.get(key);
+    if (needle === undefined) needles.set(key, needle = `\n${key}:`);
+    const i = status.indexOf(needle);
+    if (i < 0) return false;
     at = i + 1;
   }
-  const from = at + key.length + 1;
-  const nl = status.indexOf('\n', from);
-  return status.slice(from, nl < 0 ? status.length : nl).trim();
+  let from = at + key.length + 1;
+  let to = status.indexOf('\n', from);
+  if (to < 0) to = status.length;
+  while (from < to && status.charCodeAt(from) <= SPACE) from++;
+  while (to > from && status.charCodeAt(to - 1) <= SPACE) to--;
+  spanFrom = from;
+  spanTo = to;
+  return true;
+}
+
+/** The value of `Key:` in /proc/PID/status, trimmed; undefined when the file has no such line. */
+export function statusValue(status: string, key: string): string | undefined {
+  return statusSpan(status, key) ? status.slice(spanFrom, spanTo) : undefined;
+}
+
+/** One whitespace-separated field of the value at `i`: strtol's leading digits, 0 where there are none. */
+let fieldEnd = 0;
+function field(status: string, i: number, end: number): number {
+  const start = i;
+  while (i < end && status.charCodeAt(i) > SPACE) i++;
+  fieldEnd = i;
+  return decimal(status, start, i) ?? (parseInt(status.slice(start, i), 10) || 0);
+}
+
+/** The first number of `Key:` (`VmRSS:\t    4744 kB` → 4744), 0 when absent. */
+export function statusInt(status: string, key: string): number {
+  return statusSpan(status, key) ? field(status, spanFrom, spanTo) : 0;
+}
+
+/**
+ * The whitespace-separated numbers of `Key:` (Uid, Gid, Groups), read in place. `count` pads (or
+ * cuts) to that many with 0; without it every field is returned (an absent key or empty value: none).
+ * `out` may be a scratch array reused per process (see parseStat); it is emptied first.
+ */
+export function statusNumbers(status: string, key: string, count?: number, out: number[] = []): number[] {
+  out.length = 0;
+  if (statusSpan(status, key)) {
+    const end = spanTo;
+    for (let i = spanFrom; i < end && (count === undefined || out.length < count);) {
+      while (i < end && status.charCodeAt(i) <= SPACE) i++;
+      if (i >= end) break;
+      out.push(field(status, i, end));
+      i = fieldEnd;
+    }
+  }
+  while (count !== undefined && out.length < count) out.push(0);
+  return out;
 }

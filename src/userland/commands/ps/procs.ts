@@ -1,6 +1,6 @@
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { passwd, groups } from '../../lib/users.ts';
-import { parseStat, statusValue } from './procfiles.ts';
+import { parseStat, statusInt, statusNumbers, statusValue } from './procfiles.ts';
 
 /**
  * What procps' <pids> library reads for ps: /proc/PID/stat, status and cmdline (plus ns links,
@@ -97,9 +97,11 @@ export function interner(): Interner {
   };
 }
 
-const ids = (v: string | undefined) => (v ?? '0 0 0 0').split(/\s+/).map(Number);
-const kb = (status: string, key: string) => parseInt(statusValue(status, key) ?? '0', 10) || 0;
 const mask = (status: string, key: string, intern: Interner) => intern(statusValue(status, key) ?? '0000000000000000');
+
+/** Scratch for the fields readProc copies out at once (procfiles.ts: why not one array per process). */
+const statNums: number[] = [];
+const idNums: number[] = [];
 
 /** One /proc/PID directory; undefined when the process vanished meanwhile. */
 export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: Interner = interner()): Promise<PsProc | undefined> {
@@ -107,13 +109,16 @@ export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: I
   const stat = await tryRead(sys, `${dir}/stat`);
   const statusText = await tryRead(sys, `${dir}/status`);
   if (stat === undefined || statusText === undefined) return undefined;
-  const parsed = parseStat(stat);
+  const raw = (await tryRead(sys, `${dir}/cmdline`)) ?? '';
+  // From here to the record, no await: the scratch arrays are this call's alone.
+  const parsed = parseStat(stat, statNums);
   const f = parsed.nums;
   const comm = intern(parsed.comm);
   const state = intern(parsed.state);
-  const [ruid, euid, suid, fuid] = ids(statusValue(statusText, 'Uid'));
-  const [rgid, egid, sgid, fgid] = ids(statusValue(statusText, 'Gid'));
-  const raw = (await tryRead(sys, `${dir}/cmdline`)) ?? '';
+  const uids = statusNumbers(statusText, 'Uid', 4, idNums);
+  const ruid = uids[0], euid = uids[1], suid = uids[2], fuid = uids[3];
+  const gids = statusNumbers(statusText, 'Gid', 4, idNums);
+  const rgid = gids[0], egid = gids[1], sgid = gids[2], fgid = gids[3];
   const args = unvector(raw, ' ');
   // escape_command(ESC_BRACKETS|ESC_DEFUNCT): what the library shows when the cmdline is empty.
   const cmdline = args !== '' ? args : `[${comm}]${state === 'Z' ? ' <defunct>' : ''}`;
@@ -126,11 +131,11 @@ export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: I
     rsslim: intern(parsed.rsslim), startcode: n(23), endcode: n(24), startstack: n(25),
     processor: n(36), rtprio: n(37), policy: n(38),
     ruid, euid, suid, fuid, rgid, egid, sgid, fgid,
-    vmSize: kb(statusText, 'VmSize'), vmRss: kb(statusText, 'VmRSS'), vmLck: kb(statusText, 'VmLck'),
-    vmData: kb(statusText, 'VmData'), vmStk: kb(statusText, 'VmStk'),
+    vmSize: statusInt(statusText, 'VmSize'), vmRss: statusInt(statusText, 'VmRSS'), vmLck: statusInt(statusText, 'VmLck'),
+    vmData: statusInt(statusText, 'VmData'), vmStk: statusInt(statusText, 'VmStk'),
     sigPnd: mask(statusText, 'SigPnd', intern), shdPnd: mask(statusText, 'ShdPnd', intern), sigBlk: mask(statusText, 'SigBlk', intern),
     sigIgn: mask(statusText, 'SigIgn', intern), sigCgt: mask(statusText, 'SigCgt', intern),
-    supgids: (statusValue(statusText, 'Groups') ?? '').split(/\s+/).filter(Boolean).map(Number),
+    supgids: statusNumbers(statusText, 'Groups'),
     cmdline, ns: {}, environ: '-', exe: '-', cgroup: '-',
   };
   for (const name of needs.ns) {
