@@ -94,7 +94,8 @@ export function collectNamespaces(kernel: Kernel, initial: NetNamespace, left?: 
   collecting = true;
   try {
     const unheld = unheldNamespaces(kernel, initial);
-    for (const ns of [...kernel.netNamespaces]) if (unheld.has(ns)) destroy(kernel, ns, stackOf(initial));
+    // In creation order, as before; the common case (nothing to destroy) costs nothing.
+    if (unheld.size) for (const ns of [...kernel.netNamespaces]) if (unheld.has(ns)) destroy(kernel, ns, stackOf(initial));
   } finally {
     collecting = false;
   }
