@@ -86,7 +86,7 @@ export class Kernel {
   /** The single devtmpfs instance (the kernel's own /dev), set at boot. */
   devtmpfs: { root: Inode; sb: SuperBlock } | null = null;
   /** Observers of namespace/task topology changes (the UI map). */
-  private readonly topologyListeners = new Set<() => void>();
+  private readonly topologyListeners = new Set<(task?: Task) => void>();
 
   readonly initUserNs: UserNamespace;
   readonly initPidNs: PidNamespace;
@@ -341,14 +341,19 @@ export class Kernel {
     this.namespacesChanged();
   }
 
-  taskExited(_task: Task): void { this.namespacesChanged(); }
+  taskExited(task: Task): void { this.namespacesChanged(task); }
 
-  onTopologyChange(listener: () => void): () => void {
+  onTopologyChange(listener: (task?: Task) => void): () => void {
     this.topologyListeners.add(listener);
     return () => this.topologyListeners.delete(listener);
   }
 
-  namespacesChanged(): void { for (const l of this.topologyListeners) l(); }
+  /**
+   * Something that namespaces hang on changed. `task` is given when that task left its namespaces
+   * (it exited, or unshare/setns gave it new ones): the only events after which a namespace that
+   * task was seen in may have lost its last task.
+   */
+  namespacesChanged(task?: Task): void { for (const l of this.topologyListeners) l(task); }
 
   signalGroup(pgrp: Pid, sig: number): void { signalGroup(this, pgrp, sig); }
 

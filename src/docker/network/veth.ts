@@ -47,27 +47,26 @@ export async function plumb(engine: Engine, pid: number, r: PlumbRequest): Promi
   const hostName = name();
   const tmpName = name();
   net.linkAdd({ kind: 'veth', name: hostName, peer: { name: tmpName } });
-  const links = net.links();
-  const host = links.find((l) => l.name === hostName)!;
-  const peer = links.find((l) => l.name === tmpName)!;
-  const br = links.find((l) => l.name === r.bridge);
+  const host = net.link(hostName)!;
+  const peer = net.link(tmpName)!;
+  const br = net.link(r.bridge);
   if (br) net.linkSet(host.ifindex, { master: br.ifindex });
   net.linkSet(host.ifindex, { up: true });
   net.linkSet(peer.ifindex, { netns: { pid } });
   await inNetns(engine, pid, async (sys) => {
     const n = sys.ext<NetApi>('net');
-    const dev = n.links().find((l) => l.name === tmpName)!;
+    const dev = n.link(tmpName)!;
     n.linkSet(dev.ifindex, { name: r.ifname, address: r.mac });
     n.addrAdd({ dev: dev.ifindex, family: 4, local: r.ip, prefixlen: r.prefixLen, broadcast: '+' });
     n.linkSet(dev.ifindex, { up: true });
     if (r.loopback) {
-      const lo = n.links().find((l) => l.name === 'lo');
+      const lo = n.link('lo');
       if (lo) n.linkSet(lo.ifindex, { up: true });
     }
     if (r.defaultRoute) n.routeAdd({ family: 4, dst: '0.0.0.0', dstLen: 0, gateway: r.gateway, oif: dev.ifindex });
     if (r.waitDad) await n.settleDad();
   });
-  if (r.waitDad) await net.settleDad();
+  if (r.waitDad) await net.settleDad(host.ifindex);
   return hostName;
 }
 

@@ -43,6 +43,7 @@ export class NetCalls implements A.NetApi {
   };
 
   links(): A.LinkInfo[] { const s = this.stack; return s.devices.map((d) => linkInfo(s, d)); }
+  link(name: string): A.LinkInfo | undefined { const d = this.stack.byName(name); return d && linkInfo(this.stack, d); }
   addrs(family?: A.AddrFamily): A.AddrInfo[] { return addrDump(this.stack, family); }
   routes(family: A.AddrFamily, table?: number): A.RouteInfo[] { return routeDump(this.stack, family, table); }
   routeGet(family: A.AddrFamily, dst: string, opts?: { from?: string; oif?: number }): A.RouteGetInfo {
@@ -68,10 +69,12 @@ export class NetCalls implements A.NetApi {
     return [...this.stack.nsids].map(([s, nsid]) => ({ nsid, inum: s.ns.inum })).sort((a, b) => a.nsid - b.nsid);
   }
 
-  async settleDad(): Promise<void> {
+  async settleDad(ifindex?: number): Promise<void> {
     for (;;) {
       const now = this.kernel.clock.now();
-      const until = Math.max(0, ...this.stack.devices.flatMap((d) => d.addrs6.map((a) => a.dadUntil ?? 0)));
+      const devs = ifindex === undefined ? this.stack.devices : [this.stack.dev(ifindex)].filter((d) => d !== undefined);
+      let until = 0;
+      for (const d of devs) for (const a of d.addrs6) until = Math.max(until, a.dadUntil ?? 0);
       if (until <= now) return;
       await this.kernel.block(this.task, (wake) => {
         const id = this.kernel.timers.add(until - now, wake);

@@ -36,11 +36,11 @@ export function delAddr4(dev: NetDevice, ifa: Ifa4): void {
   const i = dev.addrs4.indexOf(ifa);
   if (i < 0) return;
   dev.addrs4.splice(i, 1);
-  dev.ns.fib.remove((r) => r.owner === ifa);
+  dev.ns.fib.removeDev(dev, (r) => r.owner === ifa);
   // promote_secondaries (systemd turns it on): the first secondary of the subnet becomes primary.
   if (!(ifa.flags & IFA_F.SECONDARY)) {
     const next = dev.addrs4.find((a) => a.flags & IFA_F.SECONDARY && a.prefixlen === ifa.prefixlen && inPrefix(4, a.local, ifa.local, ifa.prefixlen));
-    if (next) { next.flags &= ~IFA_F.SECONDARY; dev.ns.fib.remove((r) => r.owner === next); addRoutes4(dev, next); }
+    if (next) { next.flags &= ~IFA_F.SECONDARY; dev.ns.fib.removeDev(dev, (r) => r.owner === next); addRoutes4(dev, next); }
   }
 }
 
@@ -48,7 +48,7 @@ export function delAddr4(dev: NetDevice, ifa: Ifa4): void {
 function addRoutes4(dev: NetDevice, ifa: Ifa4): void {
   const fib = dev.ns.fib;
   const base = { family: 4 as const, dev, protocol: RTPROT.KERNEL, prefsrc: ifa.local, metric: 0, owner: ifa };
-  const put = (r: Route) => { if (!fib.routes.some((x) => x.table === r.table && x.type === r.type && x.dst === r.dst && x.dstLen === r.dstLen && x.dev === r.dev)) fib.add(r); };
+  const put = (r: Route) => { if (!fib.find(4, r.table, r.dst, r.dstLen, (x) => x.type === r.type && x.dev === r.dev)) fib.add(r); };
   put({ ...base, table: RT_TABLE.LOCAL, type: 'local', dst: ifa.local, dstLen: 32, scope: SCOPE.HOST });
   if (!dev.adminUp) return;
   if (ifa.broadcast !== undefined && ifa.broadcast !== 0xffffffffn) {
@@ -89,7 +89,7 @@ export function delAddr6(dev: NetDevice, ifa: Ifa6): void {
   const i = dev.addrs6.indexOf(ifa);
   if (i < 0) return;
   dev.addrs6.splice(i, 1);
-  dev.ns.fib.remove((r) => r.owner === ifa);
+  dev.ns.fib.removeDev(dev, (r) => r.owner === ifa);
 }
 
 function scopeRank(v: bigint): number { return v === LOOPBACK6 ? 1 : isLinkLocal6(v) ? 2 : 14; }
@@ -99,18 +99,18 @@ export function scope6(v: bigint): number { return v === LOOPBACK6 ? SCOPE.HOST 
 function addRoutes6(dev: NetDevice, ifa: Ifa6): void {
   const fib = dev.ns.fib;
   const base = { family: 6 as const, dev, protocol: RTPROT.KERNEL, owner: ifa, scope: SCOPE.UNIVERSE };
-  fib.routes.push({ ...base, table: RT_TABLE.LOCAL, type: 'local', dst: ifa.local, dstLen: 128, metric: 0 });
+  fib.insert({ ...base, table: RT_TABLE.LOCAL, type: 'local', dst: ifa.local, dstLen: 128, metric: 0 });
   const lo = dev.kind === 'loopback';
   if (!(ifa.flags & IFA_F.NOPREFIXROUTE) && ifa.prefixlen < 128 || lo) {
     const dst = network(6, ifa.local, ifa.prefixlen);
     const dstLen = lo ? 128 : ifa.prefixlen;
     const owner = ifa;
-    if (!fib.routes.some((r) => r.family === 6 && r.table === RT_TABLE.MAIN && r.dst === dst && r.dstLen === dstLen && r.dev === dev)) {
-      fib.routes.push({ ...base, owner, table: RT_TABLE.MAIN, type: 'unicast', dst, dstLen, metric: ifa.metric || 256 });
+    if (!fib.find(6, RT_TABLE.MAIN, dst, dstLen, (r) => r.dev === dev)) {
+      fib.insert({ ...base, owner, table: RT_TABLE.MAIN, type: 'unicast', dst, dstLen, metric: ifa.metric || 256 });
     }
   }
-  if (!lo && !fib.routes.some((r) => r.family === 6 && r.type === 'multicast' && r.dev === dev)) {
-    fib.routes.push({ ...base, owner: dev, table: RT_TABLE.LOCAL, type: 'multicast', dst: 0xffn << 120n, dstLen: 8, metric: 256 });
+  if (!lo && ![...fib.ofDev(dev)].some((r) => r.family === 6 && r.type === 'multicast')) {
+    fib.insert({ ...base, owner: dev, table: RT_TABLE.LOCAL, type: 'multicast', dst: 0xffn << 120n, dstLen: 8, metric: 256 });
   }
 }
 
@@ -152,13 +152,13 @@ export function devCarrierChanged(dev: NetDevice): void {
  * for good); IPv6 drops its addresses too (keep_addr_on_down is 0).
  */
 export function devDown(dev: NetDevice): void {
-  dev.ns.fib.remove((r) => r.dev === dev);
+  dev.ns.fib.removeDev(dev);
   dev.addrs6.splice(0);
 }
 
 /** NETDEV_UNREGISTER (device deleted or leaving the namespace): everything goes. */
 export function devUnregister(dev: NetDevice): void {
-  dev.ns.fib.remove((r) => r.dev === dev);
+  dev.ns.fib.removeDev(dev);
   dev.addrs4.splice(0);
   dev.addrs6.splice(0);
 }
@@ -167,7 +167,7 @@ export function devUnregister(dev: NetDevice): void {
 export function ipv6ConfChanged(dev: NetDevice): void {
   if (ipv6Disabled(dev)) {
     for (const a of [...dev.addrs6]) delAddr6(dev, a);
-    dev.ns.fib.remove((r) => r.family === 6 && r.dev === dev);
+    dev.ns.fib.removeDev(dev, (r) => r.family === 6);
   } else if (dev.adminUp) ipv6Autoconf(dev);
 }
 

@@ -199,6 +199,8 @@ export interface PingReply {
 export interface NetApi {
   // — rtnetlink dumps —
   links(): LinkInfo[];
+  /** One link by name (RTM_GETLINK with IFLA_IFNAME, as `ip link show NAME` asks): no full dump. */
+  link(name: string): LinkInfo | undefined;
   addrs(family?: AddrFamily): AddrInfo[];
   routes(family: AddrFamily, table?: number): RouteInfo[];
   routeGet(family: AddrFamily, dst: string, opts?: { from?: string; oif?: number }): RouteGetInfo;
@@ -217,8 +219,11 @@ export interface NetApi {
   nsidOf(ns: NetnsRef): number;
   nsidSet(ns: NetnsRef, id: number): void;
   nsidList(): Array<{ nsid: number; inum: number }>;
-  /** Wait until no address in the caller's namespace is tentative (DAD done). */
-  settleDad(): Promise<void>;
+  /**
+   * Wait until no address in the caller's namespace is tentative (DAD done); with `ifindex`, only
+   * that device's addresses (DAD runs per address, so the others' timers do not concern it).
+   */
+  settleDad(ifindex?: number): Promise<void>;
 
   // — sockets —
   socket(domain: 'inet' | 'inet6' | 'unix' | 'netlink', type: 'stream' | 'dgram' | 'raw', protocol?: number): number;

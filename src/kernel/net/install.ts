@@ -4,7 +4,7 @@ import { GenDir, GenFile } from '../procfs/nodes.ts';
 import type { Sys } from '../syscalls/Sys.ts';
 import type { Task } from '../task/Task.ts';
 import type { Inode, SuperBlock } from '../vfs/inode.ts';
-import { collectNamespaces } from './lifetime.ts';
+import { collectNamespaces, namespaceCreated } from './lifetime.ts';
 import { makeDevice, registerDevice } from './link.ts';
 import { NetCalls } from './NetCalls.ts';
 import type { NetNamespace } from './NetNamespace.ts';
@@ -32,7 +32,7 @@ export function installNetStack(kernel: Kernel): void {
       // loopback_net_init: ifindex 1, never up until someone says so.
       registerDevice(stack, makeDevice(stack, { name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00' }), 1);
       const isInitial = ns.inum === INITIAL_INUM.net;
-      if (isInitial) initial = ns;
+      if (isInitial) initial = ns; else namespaceCreated(kernel, ns);
       createKernelNetlinkSockets(stack, isInitial);
     },
   });
@@ -40,7 +40,7 @@ export function installNetStack(kernel: Kernel): void {
   kernel.procPidHooks.push((sb, t) => ({ net: () => procNetDir(kernel, sb, t) }));
   kernel.procSysNetHooks.push((sb) => sysNetEntries(sb));
   kernel.sysfsNetHooks.push((ns) => stackOf(ns).devices.map((d) => d.name));
-  kernel.onTopologyChange(() => { if (initial) collectNamespaces(kernel, initial); });
+  kernel.onTopologyChange((task) => { if (initial) collectNamespaces(kernel, initial, task); });
 }
 
 /** /proc/PID/net: generated from the task's namespace at read time. */

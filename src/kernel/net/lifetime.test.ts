@@ -48,4 +48,24 @@ describe('network namespace lifetime with remembered holders', () => {
     for (let i = 0; i < tasks.length; i += 2) await box.run(['kill', '-9', String(tasks[i].pid.nrIn(box.kernel.initPidNs))]);
     spaces.forEach((ns, i) => expect(box.kernel.netNamespaces.has(ns)).toBe(i % 2 === 1));
   });
+
+  test('a topology change does not walk every namespace when their remembered tasks still hold them (issue #7)', async () => {
+    const box = await netBox();
+    const tasks = [];
+    for (let i = 0; i < 10; i++) tasks.push(await box.netnsTask());
+    box.kernel.namespacesChanged(); // every namespace gets its witness
+    let walks = 0;
+    const count = <T>(set: Set<T>) => {
+      const own = set[Symbol.iterator].bind(set);
+      Object.defineProperty(set, Symbol.iterator, { configurable: true, value: () => { walks++; return own(); } });
+      return () => delete (set as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+    };
+    // (Namespaces held only by a file or mount, as `ip netns add` leaves them, are still looked
+    // for among the tasks: that walk is not counted here.)
+    const undo = count(box.kernel.netNamespaces);
+    box.kernel.namespacesChanged();
+    undo();
+    expect(walks).toBe(0);
+    for (const t of tasks) expect(box.kernel.netNamespaces.has(t.nsproxy.net)).toBe(true);
+  });
 });

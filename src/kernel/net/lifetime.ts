@@ -18,23 +18,45 @@ import { sockOfFile } from './sockets/Sock.ts';
 /**
  * For each namespace, the last live task seen in it. While that task is alive and still in the
  * namespace, the namespace is held and needs no search: with many containers, every clone, exec,
- * mount and exit would otherwise scan every task.
+ * mount and exit would otherwise scan every task. Only namespaces without such a witness are
+ * examined on a topology change: new ones, those whose witness just left (exited, unshare, setns:
+ * the kernel names the task), and those held by something other than a task (files, mounts,
+ * sockets) — so a change costs the namespaces concerned, not all of them (issue #7).
  */
 const witnesses = new WeakMap<NetNamespace, Task>();
+const witnessed = new WeakMap<Task, Set<NetNamespace>>();
+const unverified = new WeakMap<Kernel, Set<NetNamespace>>();
+
+function unverifiedOf(kernel: Kernel): Set<NetNamespace> {
+  let s = unverified.get(kernel);
+  if (!s) unverified.set(kernel, s = new Set());
+  return s;
+}
+
+/** A namespace was created: it has no witness yet. */
+export function namespaceCreated(kernel: Kernel, ns: NetNamespace): void { unverifiedOf(kernel).add(ns); }
+
+function witness(ns: NetNamespace, t: Task): void {
+  witnesses.set(ns, t);
+  let s = witnessed.get(t);
+  if (!s) witnessed.set(t, s = new Set());
+  s.add(ns);
+}
 
 /** The namespaces other than `initial` that nothing holds any more. */
 function unheldNamespaces(kernel: Kernel, initial: NetNamespace): Set<NetNamespace> {
+  const suspects = unverifiedOf(kernel);
   const unheld = new Set<NetNamespace>();
-  for (const ns of kernel.netNamespaces) {
-    if (ns === initial) continue;
+  for (const ns of suspects) {
+    if (ns === initial || !kernel.netNamespaces.has(ns)) { suspects.delete(ns); continue; }
     const w = witnesses.get(ns);
-    if (!w || !w.alive || w.nsproxy.net !== ns) unheld.add(ns);
+    if (w && w.alive && w.nsproxy.net === ns) { witness(ns, w); suspects.delete(ns); } else unheld.add(ns);
   }
   // Cheapest references first, stopping as soon as every namespace is known to be held.
   // A zombie has already dropped its namespaces (exit_task_namespaces).
   for (const t of kernel.tasks) {
     if (unheld.size === 0) return unheld;
-    if (t.alive && unheld.delete(t.nsproxy.net)) witnesses.set(t.nsproxy.net, t);
+    if (t.alive && unheld.delete(t.nsproxy.net)) { witness(t.nsproxy.net, t); suspects.delete(t.nsproxy.net); }
   }
   const mnts = new Set<MountNamespace>();
   for (const t of kernel.tasks) {
@@ -62,12 +84,18 @@ function unheldNamespaces(kernel: Kernel, initial: NetNamespace): Set<NetNamespa
 let collecting = false;
 
 /** Destroy every namespace nothing holds any more. Runs on each topology change. */
-export function collectNamespaces(kernel: Kernel, initial: NetNamespace): void {
+export function collectNamespaces(kernel: Kernel, initial: NetNamespace, left?: Task): void {
+  // Before the re-entrancy guard: a task that leaves during a teardown must still be noted.
+  if (left) {
+    for (const ns of witnessed.get(left) ?? []) unverifiedOf(kernel).add(ns);
+    witnessed.delete(left);
+  }
   if (collecting) return;
   collecting = true;
   try {
     const unheld = unheldNamespaces(kernel, initial);
-    for (const ns of [...kernel.netNamespaces]) if (unheld.has(ns)) destroy(kernel, ns, stackOf(initial));
+    // In creation order, as before; the common case (nothing to destroy) costs nothing.
+    if (unheld.size) for (const ns of [...kernel.netNamespaces]) if (unheld.has(ns)) destroy(kernel, ns, stackOf(initial));
   } finally {
     collecting = false;
   }

@@ -246,7 +246,7 @@ export class Sys extends SysFs implements SysApi {
     enterUserNs(this.task, userNs);
     this.task.nsproxy = nsproxy;
     if (mountMap) remapFs(this.task, mountMap);
-    this.kernel.namespacesChanged();
+    this.kernel.namespacesChanged(this.task);
   }
 
   setns(fd: number, nstype?: NsType): void {
@@ -280,7 +280,7 @@ export class Sys extends SysFs implements SysApi {
       default: p[ns.type] = ns;
     }
     t.nsproxy = p as unknown as typeof t.nsproxy;
-    this.kernel.namespacesChanged();
+    this.kernel.namespacesChanged(t);
   }
 
   nsInfo(fd: number): { type: NsType; inum: number } {

@@ -118,9 +118,8 @@ export function routeDel(stack: NetStack, req: Partial<RouteRequest> & { family:
   const dst = addr(req.family, req.dst);
   const gw = req.gateway !== undefined ? addr(req.family, req.gateway) : undefined;
   const table = req.table ?? RT_TABLE.MAIN;
-  const r = stack.fib.routes.find((x) => x.family === req.family && x.table === table && x.dst === dst && x.dstLen === req.dstLen
-    && (gw === undefined || x.gateway === gw) && (req.oif === undefined || x.dev?.ifindex === req.oif)
-    && (req.metric === undefined || x.metric === req.metric) && (req.type === undefined || x.type === req.type)
+  const r = stack.fib.find(req.family, table, dst, req.dstLen, (x) => (gw === undefined || x.gateway === gw)
+    && (req.oif === undefined || x.dev?.ifindex === req.oif) && (req.metric === undefined || x.metric === req.metric) && (req.type === undefined || x.type === req.type)
     && (req.protocol === undefined || x.protocol === req.protocol));
   if (!r) throw new KernelError('ESRCH');
   stack.fib.remove((x) => x === r);
