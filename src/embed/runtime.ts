@@ -21,7 +21,8 @@ import {
 import { RUNTIME_CSS } from './runtimeStyles.ts';
 import type { WidgetConfig } from './schema.ts';
 import { commandOutput, PROMPT_RE, typedCommand } from './text.ts';
-import { FONT_FAMILY, palette, type Scheme } from './theme.ts';
+// The app's palettes and fonts: a plain module with no UI dependencies, shared rather than copied.
+import { terminalFontFamily, terminalTheme, type ThemeName } from '../ui/terminal/theme.ts';
 
 /** Who typed a command: the widget's `run` list, the page's JS (or postMessage) API, a lesson button, the reader. */
 export type CommandSource = 'startup' | 'api' | 'lesson' | 'user';
@@ -85,7 +86,7 @@ export class WidgetRuntime {
   readonly #config: WidgetConfig;
   readonly #host: RuntimeHost;
   readonly #doc: Document;
-  #scheme: Scheme;
+  #scheme: ThemeName;
 
   #term: Terminal | null = null;
   #fit: FitAddon | null = null;
@@ -116,7 +117,7 @@ export class WidgetRuntime {
   readonly #startup: readonly string[];
 
   /** `startup`: the command lines to type once the login prompt is up (see schema.startupCommands). */
-  constructor(config: WidgetConfig, startup: readonly string[], host: RuntimeHost, scheme: Scheme) {
+  constructor(config: WidgetConfig, startup: readonly string[], host: RuntimeHost, scheme: ThemeName) {
     this.#config = config;
     this.#startup = startup;
     this.#host = host;
@@ -154,12 +155,12 @@ export class WidgetRuntime {
     }
 
     const term = new Terminal({
-      fontFamily: FONT_FAMILY,
+      fontFamily: terminalFontFamily,
       fontSize: 13,
       lineHeight: 1.1,
       cursorBlink: false,
       scrollback: 2000,
-      theme: palette(this.#scheme),
+      theme: terminalTheme(this.#scheme),
       disableStdin: config.readonly,
       cursorInactiveStyle: 'none',
       documentOverride: cspSafeDocument(root),
@@ -231,9 +232,9 @@ export class WidgetRuntime {
     return next;
   }
 
-  setScheme(scheme: Scheme): void {
+  setScheme(scheme: ThemeName): void {
     this.#scheme = scheme;
-    if (this.#term) this.#term.options.theme = palette(scheme);
+    if (this.#term) this.#term.options.theme = terminalTheme(scheme);
   }
 
   /** The terminal's buffer as plain text (scrollback included), trailing blank lines dropped. */
