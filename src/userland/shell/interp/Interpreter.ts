@@ -256,14 +256,7 @@ export class Interpreter implements ExpandHost {
   // — ExpandHost —
   async commandSubst(script: Script): Promise<string> {
     const [r, w] = this.sys.pipe();
-    const pid = this.sys.clone(async (sys) => {
-      sys.dup2(w, 1);
-      sys.close(w);
-      sys.close(r);
-      for (const s of SHELL_SIGNALS) sys.signal(s, 'default');
-      const child = new Interpreter(sys, this.state.clone(), new JobTable(), { ...this.opts, jobControl: false, ttyFd: undefined });
-      try { return await child.runScript(script); } catch (e) { if (e instanceof ShellExit) return e.status; throw e; }
-    });
+    const pid = this.forkOnPipe(script, w, 1, [r]);
     this.sys.close(w);
     const out = await readAll(this.sys, r);
     this.sys.close(r);
@@ -272,6 +265,20 @@ export class Interpreter implements ExpandHost {
       if (res) this.state.lastStatus = statusOf(res.status);
     } catch { /* reaped elsewhere */ }
     return out;
+  }
+
+  /**
+   * Fork a subshell running `script` with pipe end `end` as its descriptor `target` (stdout of a
+   * `$(…)` or `<(…)`, stdin of a `>(…)`); `close` lists the parent's descriptors the child must not keep.
+   */
+  private forkOnPipe(script: Script, end: number, target: 0 | 1, close: number[]): number {
+    return this.sys.clone(async (sys) => {
+      sys.dup2(end, target);
+      for (const fd of [end, ...close]) sys.close(fd);
+      for (const s of SHELL_SIGNALS) sys.signal(s, 'default');
+      const child = new Interpreter(sys, this.state.clone(), new JobTable(), { ...this.opts, jobControl: false, ttyFd: undefined });
+      try { return await child.runScript(script); } catch (e) { if (e instanceof ShellExit) return e.status; throw e; }
+    });
   }
 
   /** Descriptors of process substitutions made for the command being run (closed once it is done). */
@@ -285,16 +292,7 @@ export class Interpreter implements ExpandHost {
   procSubst(script: Script, op: '<' | '>'): string {
     const [r, w] = this.sys.pipe();
     const [mine, theirs] = op === '<' ? [r, w] : [w, r];
-    const earlier = [...this.procSubstFds];
-    this.sys.clone(async (sys) => {
-      sys.dup2(theirs, op === '<' ? 1 : 0);
-      sys.close(r);
-      sys.close(w);
-      for (const fd of earlier) sys.close(fd);
-      for (const s of SHELL_SIGNALS) sys.signal(s, 'default');
-      const child = new Interpreter(sys, this.state.clone(), new JobTable(), { ...this.opts, jobControl: false, ttyFd: undefined });
-      try { return await child.runScript(script); } catch (e) { if (e instanceof ShellExit) return e.status; throw e; }
-    });
+    this.forkOnPipe(script, theirs, op === '<' ? 1 : 0, [mine, ...this.procSubstFds]);
     this.sys.close(theirs);
     let fd = 63;
     while (this.sys.fds().includes(fd) && fd > 10) fd--;
