@@ -22,6 +22,7 @@ import { RUNTIME_CSS } from './runtimeStyles.ts';
 import type { WidgetConfig } from './schema.ts';
 import { commandOutput, PROMPT_RE, typedCommand } from './text.ts';
 // The app's palettes and fonts: a plain module with no UI dependencies, shared rather than copied.
+import { randomSeed } from '../ui/share/seed.ts';
 import { terminalFontFamily, terminalTheme, type ThemeName } from '../ui/terminal/theme.ts';
 
 /** Who typed a command: the widget's `run` list, the page's JS (or postMessage) API, a lesson button, the reader. */
@@ -74,12 +75,6 @@ function runtimeSheets(): CSSStyleSheet[] {
     });
   }
   return sheets;
-}
-
-function randomSeed(): number {
-  const a = new Uint32Array(1);
-  crypto.getRandomValues(a);
-  return (a[0]! % 2_000_000_000) + 1;
 }
 
 export class WidgetRuntime {

@@ -3,6 +3,7 @@ import { execCapture, type ExecResult } from '../sandbox/exec.ts';
 import { bootSandbox } from '../sandbox/index.ts';
 import { installPrograms } from '../sandbox/rootfs.ts';
 import type { Kernel } from './Kernel.ts';
+import { loadsInFlight, readahead } from './loader.ts';
 import type { ProgramImage } from './program.ts';
 import { Sys } from './syscalls/Sys.ts';
 import { TmpDir } from './vfs/tmpfs.ts';
@@ -79,6 +80,44 @@ describe('program code is read in at its first execve', () => {
     slow.deliver();
     await k.settle(() => run.r !== undefined);
     expect(run.r).toEqual({ stdout: '', stderr: '', status: 137 });
+  });
+});
+
+describe('readahead', () => {
+  test('reads code in that nobody waits for: settle does not count it until an execve needs it', async () => {
+    const k = bootSandbox().host.kernel;
+    await k.settle(() => true);
+    let reads = 0;
+    let deliver!: () => void;
+    const arrived = new Promise<void>((r) => { deliver = r; });
+    const image: ProgramImage = { vszKb: 1, rssKb: 1, main: async (proc) => { await proc.out('ahead\n'); return 0; } };
+    const load = async () => { reads++; await arrived; return image; };
+    installPrograms(k, k.initNsProxy.mnt.root.root as TmpDir, '/usr/bin', { aheadprog: load }, ['aheadprog']);
+    const done = readahead([load, load]);
+    expect(reads).toBe(1);
+    expect(loadsInFlight()).toBe(false);
+    // An exec while the read is on its way waits for that same read, now counted as I/O in flight.
+    const run = start(k, ['aheadprog']);
+    for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
+    expect(loadsInFlight()).toBe(true);
+    setTimeout(deliver, 10);
+    expect(await k.settle(() => run.r !== undefined)).toBe(true);
+    await done;
+    expect(run.r?.stdout).toBe('ahead\n');
+    expect(reads).toBe(1);
+  });
+
+  test('a failed read is forgotten: the execve that needs the program reads it again', async () => {
+    const k = bootSandbox().host.kernel;
+    let reads = 0;
+    const image: ProgramImage = { vszKb: 1, rssKb: 1, main: async () => 7 };
+    const load = async () => { if (++reads === 1) throw new Error('network'); return image; };
+    installPrograms(k, k.initNsProxy.mnt.root.root as TmpDir, '/usr/bin', { flakyprog: load }, ['flakyprog']);
+    await readahead([load]);
+    const run = start(k, ['flakyprog']);
+    await k.settle(() => run.r !== undefined);
+    expect(run.r?.status).toBe(7);
+    expect(reads).toBe(2);
   });
 });
 

@@ -42,13 +42,29 @@ export function readImage(file: ProgramFile): Promise<ProgramImage> {
   if (typeof file !== 'function') return Promise.resolve(file);
   const hit = cache.get(file);
   if (hit) return Promise.resolve(hit);
-  let p = reading.get(file);
-  if (!p) {
-    p = trackLoad(file()).then(
-      (image) => { cache.set(file, image); reading.delete(file); return image; },
-      (e: unknown) => { reading.delete(file); throw e; },
-    );
-    reading.set(file, p);
-  }
+  // A read started by readahead becomes I/O somebody waits for from now on.
+  return trackLoad(reading.get(file) ?? startRead(file));
+}
+
+function startRead(file: Loader): Promise<ProgramImage> {
+  const p = file().then(
+    (image) => { cache.set(file, image); reading.delete(file); return image; },
+    (e: unknown) => { reading.delete(file); throw e; },
+  );
+  reading.set(file, p);
   return p;
+}
+
+/**
+ * Readahead: read programs in before anyone executes them, `parallel` at a time, so that the first
+ * `ps aux | grep sleep` finds grep's code in memory as every later one does. Nobody waits for these
+ * reads (settle does not count them, the virtual clock runs on) until an execve needs one of them;
+ * a read that fails is forgotten and retried by that execve.
+ */
+export async function readahead(files: Iterable<ProgramFile>, parallel = 4): Promise<void> {
+  const queue = [...files].filter((f): f is Loader => typeof f === 'function' && !cache.has(f));
+  const worker = async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) await (reading.get(f) ?? startRead(f)).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
 }

@@ -20,10 +20,16 @@ export interface BootOptions {
   seed: number;
   /** Obey `hangForTest` (set by the browser tests only, see src/ui/testHook.ts). */
   testHooks?: boolean;
+  /** Log in on a first terminal of this guessed size now; the first `open` adopts it. */
+  preopen?: { cols: number; rows: number };
 }
 
 export interface SandboxWorkerApi {
-  /** Boots the machine (once; later calls are ignored). `open` boots with defaults if this was never called. */
+  /**
+   * Boots the machine. Later calls with the same seed are ignored; a different seed before any
+   * terminal was opened replaces the machine (the page booted one speculatively while it loaded).
+   * `open` boots with defaults if this was never called.
+   */
   boot(opts: BootOptions): Promise<void>;
   /**
    * Opens a terminal (a login shell on a new pty) of `cols`×`rows`. `port` must be transferred:

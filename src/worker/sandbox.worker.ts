@@ -8,6 +8,7 @@ import { bootSandbox } from '../sandbox/index.ts';
 import { runLens } from './lens.ts';
 import type { ScheduleMacrotask } from './outputBatcher.ts';
 import type { BootOptions, SandboxWorkerApi } from './protocol.ts';
+import { readaheadAfterBoot } from './readahead.ts';
 import { SnapshotFeed } from './snapshotFeed.ts';
 import { TerminalHost } from './terminals.ts';
 
@@ -42,9 +43,14 @@ self.addEventListener('unhandledrejection', (ev) => {
 });
 
 let sandbox: ReturnType<typeof bootSandbox> | undefined;
+let bootedSeed: number | undefined;
+let opened = false;
 let testHooks = false;
 function machine(opts?: BootOptions): ReturnType<typeof bootSandbox> {
-  if (!sandbox) testHooks = opts?.testHooks === true;
+  if (!sandbox) {
+    testHooks = opts?.testHooks === true;
+    bootedSeed = opts?.seed;
+  }
   sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed });
   return sandbox;
 }
@@ -54,10 +60,16 @@ const terminals = new TerminalHost(messageChannelScheduler(), () => feed.command
 
 const api: SandboxWorkerApi = {
   async boot(opts) {
-    machine(opts);
+    // Booted speculatively with another seed, and no terminal open yet: throw that machine away.
+    if (sandbox && !opened && opts.seed !== bootedSeed) sandbox = undefined;
+    const m = machine(opts);
+    if (opts.preopen && !opened) terminals.preopen(m, opts.preopen.cols, opts.preopen.rows);
   },
   async open(cols, rows, port) {
-    return terminals.open(machine(), cols, rows, port);
+    opened = true;
+    const id = terminals.open(machine(), cols, rows, port);
+    readaheadAfterBoot();
+    return id;
   },
   input: (id, data) => terminals.input(id, data),
   resize: (id, cols, rows) => terminals.resize(id, cols, rows),

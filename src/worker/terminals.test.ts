@@ -117,4 +117,37 @@ describe('SnapshotFeed', () => {
     expect(got).toHaveLength(2);
     port1.close();
   });
+  test('a terminal preopened while the page loads is adopted by the first open: its prompt, then the real size', async () => {
+    const sandbox = bootSandbox();
+    const host = new TerminalHost(macrotask, () => {}, (e) => { throw e; });
+    host.preopen(sandbox, 80, 24);
+    // The login shell reaches its prompt with nobody attached.
+    await sandbox.host.kernel.settle(() => false);
+    const { port1, port2 } = new MessageChannel();
+    const output: string[] = [];
+    port1.on('message', (msg: PortFromWorker) => { if (msg.type === 'output') output.push(msg.data); });
+    const id = host.open(sandbox, 120, 40, port2 as unknown as WorkerPort);
+    await host.settled(id);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(output.join('')).toMatch(/^\x1b\[\?2004hvagrant@archlinux ~ \$ /);
+    output.length = 0;
+    host.input(id, 'stty size; echo $COLUMNS\r');
+    await host.settled(id);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(output.join('')).toContain('40 120\r\n120\r\n');
+    port1.close();
+  });
+  test('a preopened terminal of a machine that was replaced is not adopted', async () => {
+    const host = new TerminalHost(macrotask, () => {}, (e) => { throw e; });
+    const speculative = bootSandbox({ seed: 1 });
+    host.preopen(speculative, 80, 24);
+    const real = bootSandbox({ seed: 2 });
+    const { port1, port2 } = new MessageChannel();
+    const id = host.open(real, 80, 24, port2 as unknown as WorkerPort);
+    await host.settled(id);
+    const logins = (k: typeof real.host.kernel) => [...k.tasks].filter((t) => t.comm === 'bash').length;
+    expect(logins(real.host.kernel)).toBe(1);
+    expect(logins(speculative.host.kernel)).toBe(1);
+    port1.close();
+  });
 });

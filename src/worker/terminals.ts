@@ -29,6 +29,7 @@ const COMMAND_KEYS = /[\r\n\x03\x04\x1a]/;
 export class TerminalHost {
   readonly #terminals = new Map<number, OpenTerminal>();
   #nextId = 1;
+  #preopened: { sandbox: Sandbox; session: TerminalSession; output: string[]; unsubscribe: () => void } | null = null;
 
   constructor(
     private readonly schedule: ScheduleMacrotask,
@@ -38,14 +39,29 @@ export class TerminalHost {
     private readonly fatal: (err: unknown) => void,
   ) {}
 
-  open(sandbox: Sandbox, cols: number, rows: number, port: WorkerPort): number {
+  /**
+   * Logs in on a terminal before any page has asked for one (while the page is still loading), at a
+   * guessed size: its output is kept until `open` adopts it, resizes it and sends that output on.
+   */
+  preopen(sandbox: Sandbox, cols: number, rows: number): void {
+    this.#dropPreopened();
     const session = sandbox.openTerminal({ cols, rows });
+    const early = { sandbox, session, output: [] as string[], unsubscribe: () => {} };
+    early.unsubscribe = session.onOutput((data) => early.output.push(data));
+    this.#preopened = early;
+  }
+
+  open(sandbox: Sandbox, cols: number, rows: number, port: WorkerPort): number {
+    const early = this.#preopened?.sandbox === sandbox ? this.#preopened : null;
+    this.#dropPreopened();
+    const session = early?.session ?? sandbox.openTerminal({ cols, rows });
     const id = this.#nextId++;
     const batcher = new OutputBatcher((data) => {
       this.#post(port, { type: 'output', data });
       // A session can also end without input (a signal, a timer); notice it when its last words arrive.
       if (session.closed) this.schedule(() => this.#checkClosed(id));
     }, this.schedule);
+    for (const data of early?.output ?? []) batcher.push(data);
     const unsubscribe = session.onOutput((data) => batcher.push(data));
     session.setOutputWindow(OUTPUT_WINDOW);
     this.#terminals.set(id, { session, port, batcher, unsubscribe, ended: false, watching: false, rewatch: false, commandPending: true });
@@ -54,8 +70,16 @@ export class TerminalHost {
       if (msg?.type === 'input') this.input(id, msg.data);
       else if (msg?.type === 'ack' && Number.isFinite(msg.chars)) session.outputConsumed(msg.chars);
     };
+    // The guessed size was wrong (it usually is): SIGWINCH, and bash redraws its prompt line.
+    if (early) session.resize(cols, rows);
     this.#watch(id);
     return id;
+  }
+
+  /** Stops keeping the preopened terminal's output (adopted, or its machine replaced). */
+  #dropPreopened(): void {
+    this.#preopened?.unsubscribe();
+    this.#preopened = null;
   }
 
   input(id: number, data: string): void {

@@ -9,15 +9,16 @@
 import { loadCatalog } from '../lessons/catalog.ts';
 import { LessonProgress } from '../lessons/progress.svelte.ts';
 import { SandboxClient } from '../sandbox/client.svelte.ts';
+import { earlySeed } from '../sandbox/worker.ts';
 import { CommandLog } from '../share/commandLog.svelte.ts';
 import {
   decodeShareHash,
   encodeShareHash,
   newSession,
   parseSessionJson,
-  randomSeed,
   type SessionState,
 } from '../share/sessionState.ts';
+import { randomSeed } from '../share/seed.ts';
 import { browserStorage, readItem, removeItem, writeItem } from '../share/storage.ts';
 import { Panes } from '../terminal/panes.svelte.ts';
 import { Transcript } from '../terminal/transcript.ts';
@@ -84,7 +85,8 @@ export class AppState {
       }
       this.notices.push('warning', `The shared link ${REASON[shared.reason]} (${shared.detail}), so it was ignored.`);
     }
-    return saved ?? newSession(randomSeed());
+    // A new session takes the seed the worker was booted with while the page loaded (src/ui/main.ts).
+    return saved ?? newSession(earlySeed() ?? randomSeed());
   }
 
   #savedSession(): SessionState | null {

@@ -104,7 +104,7 @@ export class SandboxClient {
   get seed(): number { return this.#seed; }
 
   #spawn(): void {
-    const worker = takeSandboxWorker();
+    const { worker, api } = takeSandboxWorker();
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
       const where = ev.filename ? `${ev.filename}:${ev.lineno}:${ev.colno}` : null;
@@ -112,7 +112,6 @@ export class SandboxClient {
     });
     worker.addEventListener('messageerror', () => this.fail('The sandbox worker sent a message that could not be read.'));
     this.#worker = worker;
-    const api = Comlink.wrap<SandboxWorkerApi>(worker);
     this.#api = api;
     void api.boot({ seed: this.#seed, testHooks: this.testHooks }).catch((err: unknown) => {
       if (api === this.#api) this.fail(...describeError(err));

@@ -58,13 +58,6 @@ export function newSession(seed: number): SessionState {
   return { app: 'nsbox', v: SESSION_VERSION, seed, panes: 1, closed: [], commands: [] };
 }
 
-/** A random seed in the schema's range (container ids and MACs differ between fresh sessions). */
-export function randomSeed(): number {
-  const buf = new Uint32Array(1);
-  crypto.getRandomValues(buf);
-  return (buf[0]! % (2 ** 31 - 2)) + 1;
-}
-
 /** Validates a parsed value: the one gate for both storage and links. */
 export function validateSession(value: unknown): DecodeResult {
   const looksOurs = typeof value === 'object' && value !== null && (value as { app?: unknown }).app === 'nsbox';
