@@ -1,8 +1,10 @@
 /**
  * The page's entry (src/ui/main.ts) only starts the sandbox worker and then imports the app
  * (src/ui/mountApp.ts) dynamically. This build step names the app's chunk, the chunks it imports and
- * its stylesheet in index.html (<link rel=modulepreload> and <link rel=stylesheet>), so the browser
- * fetches them at once, in parallel with the entry, instead of after the entry has run.
+ * its stylesheet in index.html, so the browser fetches them at once, in parallel with the entry,
+ * instead of after the entry has run. Scripts get <link rel=preload as=script>, not modulepreload:
+ * Chromium compiles a modulepreloaded module on the main thread as soon as it arrives, which would
+ * hold the entry (and the worker's start) back behind xterm.js; a preload only fetches.
  */
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 
@@ -38,7 +40,7 @@ export function preloadAppChunk(): Plugin {
         visit(app);
         const tags: HtmlTagDescriptor[] = [
           ...[...styles].map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-          ...[...scripts].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+          ...[...scripts].map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'script', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
         ];
         // Files the HTML names already (the entry and what Vite preloads for it) are left out.
         return tags.filter((t) => !html.includes(`/${String(t.attrs?.href).slice(2)}"`));

@@ -15,14 +15,9 @@ export type { LensOutput, LensView, NamespaceSnapshot };
 export type { EventFromWorker, PortFromWorker, PortToWorker } from './messages.ts';
 export { LENS_VIEWS } from './lensViews.ts';
 
-export interface BootOptions {
-  /** Seed for container ids, MACs and veth names: the same seed and keystrokes give the same machine. */
-  seed: number;
-  /** Obey `hangForTest` (set by the browser tests only, see src/ui/testHook.ts). */
-  testHooks?: boolean;
-  /** Log in on a first terminal of this guessed size now; the first `open` adopts it. */
-  preopen?: { cols: number; rows: number };
-}
+import type { BootOptions } from './bootName.ts';
+
+export type { BootOptions };
 
 export interface SandboxWorkerApi {
   /**

@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import { bootSandbox } from '../sandbox/index.ts';
 import { runLens } from './lens.ts';
 import type { ScheduleMacrotask } from './outputBatcher.ts';
+import { decodeBootOptions } from './bootName.ts';
 import type { BootOptions, SandboxWorkerApi } from './protocol.ts';
 import { readaheadAfterBoot } from './readahead.ts';
 import { SnapshotFeed } from './snapshotFeed.ts';
@@ -91,3 +92,8 @@ const api: SandboxWorkerApi = {
 };
 
 Comlink.expose(api, self);
+
+// Started by the page with boot options in its name: boot now, without waiting for a message. A
+// failure is reported to the page by its own boot call, which runs into it again.
+const early = decodeBootOptions(self.name);
+if (early) void api.boot(early).catch(() => {});

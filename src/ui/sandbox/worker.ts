@@ -5,9 +5,14 @@
  * fresh seed (a new session adopts it, see earlySeed) and a login terminal of a guessed size, which
  * the first pane adopts. A restored or shared session brings its own seed, and the worker replaces
  * that machine before any terminal is opened (SandboxWorkerApi.boot).
+ *
+ * The boot options travel in the worker's name, not in a message: Chromium hands messages posted to
+ * a worker that is still starting over only when the page's main thread gets to it, which is after
+ * the app has been evaluated and mounted; the name is there when the worker's script first runs.
  */
 import * as Comlink from 'comlink';
-import type { SandboxWorkerApi } from '../../worker/protocol.ts';
+import { encodeBootOptions } from '../../worker/bootName.ts';
+import type { BootOptions, SandboxWorkerApi } from '../../worker/protocol.ts';
 import { randomSeed } from '../share/seed.ts';
 import { testHooksRequested } from '../testHook.ts';
 
@@ -21,8 +26,9 @@ const GUESSED_SIZE = { cols: 80, rows: 24 };
 
 let early: (SandboxWorker & { seed: number }) | null = null;
 
-function spawnSandboxWorker(): SandboxWorker {
-  const worker = new Worker(new URL('../../worker/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'nsbox-sandbox' });
+function spawnSandboxWorker(boot?: BootOptions): SandboxWorker {
+  const name = boot ? `nsbox-sandbox?${encodeBootOptions(boot)}` : 'nsbox-sandbox';
+  const worker = new Worker(new URL('../../worker/sandbox.worker.ts', import.meta.url), { type: 'module', name });
   return { worker, api: Comlink.wrap<SandboxWorkerApi>(worker) };
 }
 
@@ -30,9 +36,8 @@ function spawnSandboxWorker(): SandboxWorker {
 export function startSandboxWorkerEarly(): void {
   if (early || typeof Worker === 'undefined') return;
   const seed = randomSeed();
-  early = { ...spawnSandboxWorker(), seed };
-  // A failure here is reported by the client's own boot call, which runs into it again.
-  early.api.boot({ seed, testHooks: testHooksRequested(), preopen: GUESSED_SIZE }).catch(() => {});
+  // A failure to boot is reported by the client's own boot call, which runs into it again.
+  early = { ...spawnSandboxWorker({ seed, testHooks: testHooksRequested(), preopen: GUESSED_SIZE }), seed };
 }
 
 /** The seed the early worker booted with, while it has not been taken over. */
