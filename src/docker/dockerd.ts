@@ -7,13 +7,15 @@ import type { DockerOptions } from './index.ts';
  * its own, read in after the machine has booted: the login prompt never waits for it. While it loads
  * the dockerd task is in state D (waiting on disk, as `ps` shows it) and `docker` sleeps in
  * sys.extReady('docker') like a client of a socket-activated daemon that is still starting.
+ * `after` holds the read back further (until the app's first terminal is on screen).
  */
-export function startDockerd(kernel: Kernel, roles: Map<string, Task>, opts: DockerOptions = {}): void {
+export function startDockerd(kernel: Kernel, roles: Map<string, Task>, after?: Promise<unknown>, opts: DockerOptions = {}): void {
   const dockerd = roles.get('dockerd');
   if (!dockerd) return;
   const was = dockerd.state;
   dockerd.state = 'D';
-  kernel.loadExtension('docker', import('./index.ts').then(
+  const code = after ? after.then(() => import('./index.ts'), () => import('./index.ts')) : import('./index.ts');
+  kernel.loadExtension('docker', code.then(
     (engine) => {
       if (dockerd.state === 'D') dockerd.state = was;
       engine.startDockerEngine(kernel, roles, opts);

@@ -135,4 +135,19 @@ describe('dockerd reads its engine in after boot', () => {
     expect(dockerd.state).toBe('S');
     expect(k.extensionLoads.size).toBe(0);
   });
+  test('with daemonsAfter, the engine is read in only once that settles; docker waits meanwhile', async () => {
+    let release!: () => void;
+    const after = new Promise<void>((r) => { release = r; });
+    const sandbox = bootSandbox({ daemonsAfter: after });
+    const k = sandbox.host.kernel;
+    const dockerd = sandbox.host.roles.get('dockerd')!;
+    const run = start(k, ['docker', 'ps', '-q']);
+    for (let i = 0; i < 20; i++) await new Promise<void>((r) => setImmediate(r));
+    expect(dockerd.state).toBe('D');
+    expect(run.r).toBeUndefined();
+    release();
+    await k.settle(() => run.r !== undefined);
+    expect(run.r).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(dockerd.state).toBe('S');
+  });
 });

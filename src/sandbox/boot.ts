@@ -88,7 +88,7 @@ export function bootHost(profile: HostProfile, opts: SandboxOptions = {}): Boote
   }
   mountHostFilesystems(kernel, byPid.get(1)!);
   setupHostNetwork(kernel, profile);
-  startDockerd(kernel, roles);
+  startDockerd(kernel, roles, opts.daemonsAfter);
   return { kernel, profile, roles };
 }
 

@@ -11,6 +11,11 @@ export interface SandboxOptions {
   clock?: 'virtual' | 'wall';
   /** Virtual clock start, ms since epoch (default 2026-11-29T09:13:00Z). */
   startTime?: number;
+  /**
+   * Daemons (dockerd) read their code in once this settles, not at boot: the app's worker holds them
+   * back until its first terminal is on screen, so that code does not compete with the first prompt.
+   */
+  daemonsAfter?: Promise<unknown>;
 }
 
 export interface TerminalOptions {

@@ -43,6 +43,16 @@ self.addEventListener('unhandledrejection', (ev) => {
   rethrowAsync(ev.reason);
 });
 
+/**
+ * dockerd's engine is read in once the first terminal has been opened (or after 2 s without one):
+ * evaluating and starting it takes the worker tens of milliseconds it owes the first prompt.
+ */
+let firstTerminalOpened!: () => void;
+const daemonsAfter = Promise.race([
+  new Promise<void>((resolve) => { firstTerminalOpened = resolve; }),
+  new Promise<void>((resolve) => setTimeout(resolve, 2000)),
+]);
+
 let sandbox: ReturnType<typeof bootSandbox> | undefined;
 let bootedSeed: number | undefined;
 let opened = false;
@@ -52,7 +62,7 @@ function machine(opts?: BootOptions): ReturnType<typeof bootSandbox> {
     testHooks = opts?.testHooks === true;
     bootedSeed = opts?.seed;
   }
-  sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed });
+  sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed, daemonsAfter });
   return sandbox;
 }
 
@@ -69,6 +79,8 @@ const api: SandboxWorkerApi = {
   async open(cols, rows, port) {
     opened = true;
     const id = terminals.open(machine(), cols, rows, port);
+    // After the output flush (a macrotask) that carries the prompt.
+    setTimeout(firstTerminalOpened, 0);
     readaheadAfterBoot();
     return id;
   },
