@@ -104,7 +104,12 @@ export class AppState {
     // (the first prompt) so they never compete with it; after 3 s they load regardless (a machine
     // that failed to start still shows its lessons).
     const promptOrTimeout = new Promise<void>((resolve) => {
-      this.#firstOutput = resolve;
+      // Once the first output is on screen: xterm.js parses a write in a timer and draws it in the
+      // next animation frame. (Resolving at its arrival ran the lessons' ~50 ms of loading first.)
+      this.#firstOutput = () => {
+        this.#firstOutput = () => undefined;
+        setTimeout(() => requestAnimationFrame(() => setTimeout(resolve, 0)), 0);
+      };
       setTimeout(resolve, 3000);
     });
     void promptOrTimeout.then(loadCatalog).then(({ lessons, problems }) => {
