@@ -104,12 +104,14 @@ export class SandboxClient {
   get seed(): number { return this.#seed; }
 
   #spawn(): void {
-    const { worker, api } = takeSandboxWorker();
-    worker.addEventListener('error', (ev) => {
+    const { worker, api, missedErrors } = takeSandboxWorker();
+    const onError = (ev: ErrorEvent) => {
       ev.preventDefault();
       const where = ev.filename ? `${ev.filename}:${ev.lineno}:${ev.colno}` : null;
       this.fail(ev.message || 'The sandbox worker could not be started.', where);
-    });
+    };
+    worker.addEventListener('error', onError);
+    missedErrors.forEach(onError);
     worker.addEventListener('messageerror', () => this.fail('The sandbox worker sent a message that could not be read.'));
     this.#worker = worker;
     this.#api = api;

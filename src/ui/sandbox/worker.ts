@@ -19,17 +19,19 @@ import { testHooksRequested } from '../testHook.ts';
 export interface SandboxWorker {
   worker: Worker;
   api: Comlink.Remote<SandboxWorkerApi>;
+  /** Error events the worker fired before anyone listened (a script that failed to load). */
+  missedErrors: ErrorEvent[];
 }
 
 /** The size of the terminal logged in before the page knows its pane's size (a VT100's). */
 const GUESSED_SIZE = { cols: 80, rows: 24 };
 
-let early: (SandboxWorker & { seed: number }) | null = null;
+let early: (SandboxWorker & { seed: number; stopKeeping: () => void }) | null = null;
 
 function spawnSandboxWorker(boot?: BootOptions): SandboxWorker {
   const name = boot ? `nsbox-sandbox?${encodeBootOptions(boot)}` : 'nsbox-sandbox';
   const worker = new Worker(new URL('../../worker/sandbox.worker.ts', import.meta.url), { type: 'module', name });
-  return { worker, api: Comlink.wrap<SandboxWorkerApi>(worker) };
+  return { worker, api: Comlink.wrap<SandboxWorkerApi>(worker), missedErrors: [] };
 }
 
 /** Start the worker and boot its machine now (at most once); the first SandboxClient takes it over. */
@@ -37,7 +39,14 @@ export function startSandboxWorkerEarly(): void {
   if (early || typeof Worker === 'undefined') return;
   const seed = randomSeed();
   // A failure to boot is reported by the client's own boot call, which runs into it again.
-  early = { ...spawnSandboxWorker({ seed, testHooks: testHooksRequested(), preopen: GUESSED_SIZE }), seed };
+  const w = spawnSandboxWorker({ seed, testHooks: testHooksRequested(), preopen: GUESSED_SIZE });
+  // The app is not listening yet: an error event (the script failed to load) is kept for it.
+  const keep = (ev: ErrorEvent) => {
+    ev.preventDefault();
+    w.missedErrors.push(ev);
+  };
+  w.worker.addEventListener('error', keep);
+  early = { ...w, seed, stopKeeping: () => w.worker.removeEventListener('error', keep) };
 }
 
 /** The seed the early worker booted with, while it has not been taken over. */
@@ -47,7 +56,9 @@ export function earlySeed(): number | null {
 
 /** The worker started early, handed over once; afterwards (restarts) a fresh one. */
 export function takeSandboxWorker(): SandboxWorker {
-  const w = early ?? spawnSandboxWorker();
+  if (!early) return spawnSandboxWorker();
+  const { worker, api, missedErrors, stopKeeping } = early;
+  stopKeeping();
   early = null;
-  return { worker: w.worker, api: w.api };
+  return { worker, api, missedErrors };
 }
