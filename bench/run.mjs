@@ -213,6 +213,13 @@ function rows(results) {
       };
       if (b.firstPrompt?.timelines?.app) add(S, '  where the time went (app)', '', tl(b.firstPrompt.timelines.app));
       if (b.firstPrompt?.timelines?.floor) add(S, '  where the time went (floor)', '', tl(b.firstPrompt.timelines.floor));
+      // Medians over the runs: is the page's main thread (terminal asked for) or the worker (output) late?
+      const stages = (m, onScreen) => m && `worker created ${m.workerCreated}, terminal asked for ${m.terminalRequested}, first output ${m.firstOutput}, on screen ${onScreen} ms`;
+      const st = b.firstPrompt?.stagesMedianMs;
+      if (st) {
+        add(S, '  first prompt path (app)', '', stages(st.app, b.firstPrompt.appMs));
+        add(S, '  first prompt path (floor)', '', stages(st.floor, b.firstPrompt.floorMs));
+      }
       // In-page latencies: median with p95, and where the app's median time goes (bench/browser/bench.mjs).
       const latency = (metric, x) => {
         if (!x?.app) { pair(metric, x); return; }

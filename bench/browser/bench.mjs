@@ -37,6 +37,9 @@ function probe(promptSource) {
     B.noLongtask = true;
   }
   B.enters = [];
+  // The first prompt's path (ms since navigation): the worker created, the first terminal asked for
+  // (the app's Comlink `open`, the floor's `start`), its first output received, on screen (firstPrompt).
+  B.marks = { workerCreated: null, terminalRequested: null, firstOutput: null };
   // The keystroke being timed: when it reached the page, when its input was posted, when output arrived.
   B.stage = null;
   addEventListener('keydown', (e) => {
@@ -45,10 +48,13 @@ function probe(promptSource) {
     B.stage = { key: now, posted: null, firstOutput: null, lastOutput: null };
     if (e.key === 'Enter') B.enters.push(e.timeStamp);
   }, true);
+  // Wrapped on the native prototypes (before Worker is replaced below, whose prototype is a subclass's).
   for (const proto of [Worker.prototype, MessagePort.prototype]) {
     const post = proto.postMessage;
     proto.postMessage = function (...args) {
       if (B.stage && B.stage.posted === null) B.stage.posted = performance.now();
+      const m = args[0];
+      if (m?.path?.[0] === 'open' || m?.type === 'start') B.marks.terminalRequested ??= performance.now();
       return post.apply(this, args);
     };
     // Terminal output arrives through `onmessage` (the app's terminal port, the floor's worker).
@@ -58,6 +64,7 @@ function probe(promptSource) {
       set(fn) {
         d.set.call(this, typeof fn !== 'function' ? fn : function (ev) {
           const x = ev.data;
+          if (typeof x === 'string' || x?.type === 'output') B.marks.firstOutput ??= performance.now();
           const st = B.stage;
           if (st && st.posted !== null && (typeof x === 'string' || x?.type === 'output')) {
             st.lastOutput = performance.now();
@@ -68,6 +75,13 @@ function probe(promptSource) {
       },
     });
   }
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      B.marks.workerCreated ??= performance.now();
+    }
+  };
   const prompt = new RegExp(promptSource);
   B.text = () => {
     const rows = document.querySelector('.xterm-rows');
@@ -295,6 +309,7 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
         domContentLoaded: nav ? r(nav.domContentLoadedEventEnd) : null,
         firstContentfulPaint: fcp ? r(fcp.startTime) : null,
         firstPrompt: r(window.__bench.firstPrompt),
+        marks: Object.fromEntries(Object.entries(window.__bench.marks).map(([k, v]) => [k, v === null ? null : r(v)])),
       };
     });
     const requests = server.requests.slice(before);
@@ -306,18 +321,25 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
     // ---------------------------------------------------------------- navigation → first prompt
     log('browser: navigation → first prompt');
     const nav = { app: [], floor: [] };
+    const marks = { app: [], floor: [] };
     let firstLoadRequests = [];
     const timelines = {};
     for (let i = 0; i < runs; i++) {
       for (const kind of i % 2 ? ['floor', 'app'] : ['app', 'floor']) {
         const o = await open(kind);
         nav[kind].push(o.firstPrompt);
+        marks[kind].push(o.timeline.marks);
         if (kind === 'app' && i === 0) firstLoadRequests = o.requests.map((r) => r.slice(BASE_PATH.length));
         if (i === runs - 1) timelines[kind] = o.timeline;
         await o.ctx.close();
       }
     }
-    results.firstPrompt = { appMs: round(median(nav.app)), floorMs: round(median(nav.floor)), app: nav.app.map((x) => round(x)), floor: nav.floor.map((x) => round(x)), timelines };
+    const markMedians = (kind) => Object.fromEntries(['workerCreated', 'terminalRequested', 'firstOutput'].map((k) => [k, round(median(marks[kind].map((m) => m[k] ?? NaN)))]));
+    results.firstPrompt = {
+      appMs: round(median(nav.app)), floorMs: round(median(nav.floor)), app: nav.app.map((x) => round(x)), floor: nav.floor.map((x) => round(x)),
+      stagesMedianMs: { app: markMedians('app'), floor: markMedians('floor') },
+      timelines,
+    };
     results.firstLoadRequests = [...new Set(firstLoadRequests)];
 
     // ------------------------------------------------- keystroke → echo, Enter → ps aux, docker -it
