@@ -130,6 +130,11 @@ export interface SysApi {
   umask(mask?: number): number;
   /** Convenience: open + read until EOF + close. */
   readFile(path: string): Promise<string>;
+  /**
+   * readFile that returns the text itself when no read had to wait (procfs, regular files), the
+   * promise of it otherwise: for readers of many small files (ps reads three per process).
+   */
+  readFileNow(path: string): string | Promise<string>;
   /** Convenience: open(O_WRONLY|O_CREAT|O_TRUNC or O_APPEND) + write + close. */
   writeFile(path: string, data: string, append?: boolean): Promise<void>;
 

@@ -308,15 +308,34 @@ export class SysFs {
     return old;
   }
 
-  async readFile(path: string): Promise<string> {
+  async readFile(path: string): Promise<string> { return this.readFileNow(path); }
+
+  /**
+   * open + read to EOF + close, returning the text itself when no read had to wait (procfs and
+   * regular files, between preemption points): a reader of thousands of files (ps: three per
+   * process) then needs no promise per file. Otherwise the promise of the whole text.
+   */
+  readFileNow(path: string): string | Promise<string> {
     const fd = this.open(path, O_RDONLY);
+    let out = '';
+    for (;;) {
+      let pending: string | Promise<string>;
+      try { pending = this.readNow(fd); } catch (e) { this.close(fd); throw e; }
+      if (typeof pending !== 'string') return this.readFileRest(fd, out, pending);
+      if (pending === '') break;
+      out += pending;
+    }
+    this.close(fd);
+    return out;
+  }
+
+  private async readFileRest(fd: number, out: string, pending: string | Promise<string>): Promise<string> {
     try {
-      let out = '';
       for (;;) {
-        const pending = this.readNow(fd);
         const chunk = typeof pending === 'string' ? pending : await pending;
         if (chunk === '') return out;
         out += chunk;
+        pending = this.readNow(fd);
       }
     } finally {
       this.close(fd);
