@@ -99,6 +99,12 @@ export interface SysApi {
    * Blocks on ttys, pipes and sockets.
    */
   read(fd: number, count?: number): Promise<string>;
+  /**
+   * read(2) that returns the data itself when the call did not have to wait (regular files, procfs,
+   * between preemption points), the promise of it otherwise: for readers of many small files (ps
+   * reads three per process), which would otherwise pay a promise turn per call.
+   */
+  readNow(fd: number, count?: number): string | Promise<string>;
   /** lseek(2): the new offset; ESPIPE on pipes, ttys and sockets. */
   lseek(fd: number, offset: number, whence: 0 | 1 | 2): number;
   write(fd: number, data: string): Promise<void>;
@@ -130,11 +136,6 @@ export interface SysApi {
   umask(mask?: number): number;
   /** Convenience: open + read until EOF + close. */
   readFile(path: string): Promise<string>;
-  /**
-   * readFile that returns the text itself when no read had to wait (procfs, regular files), the
-   * promise of it otherwise: for readers of many small files (ps reads three per process).
-   */
-  readFileNow(path: string): string | Promise<string>;
   /** Convenience: open(O_WRONLY|O_CREAT|O_TRUNC or O_APPEND) + write + close. */
   writeFile(path: string, data: string, append?: boolean): Promise<void>;
 

@@ -101,7 +101,7 @@ export class SysFs {
    * read(2), synchronous when the file answers at once (regular files, procfs): no promise turns
    * then, except at the preemption point every RESCHED_CALLS calls. ps reads three files per process.
    */
-  private readNow(fd: number, count?: number): string | Promise<string> {
+  readNow(fd: number, count?: number): string | Promise<string> {
     if (!this.task.alive) return afterExit();
     const file = this.task.fdTable.get(fd);
     if (!canRead(file.flags)) throw new KernelError('EBADF');
@@ -310,12 +310,8 @@ export class SysFs {
 
   async readFile(path: string): Promise<string> { return this.readFileNow(path); }
 
-  /**
-   * open + read to EOF + close, returning the text itself when no read had to wait (procfs and
-   * regular files, between preemption points): a reader of thousands of files (ps: three per
-   * process) then needs no promise per file. Otherwise the promise of the whole text.
-   */
-  readFileNow(path: string): string | Promise<string> {
+  /** open + read to EOF + close: the text itself when no read had to wait, else the promise of it. */
+  private readFileNow(path: string): string | Promise<string> {
     const fd = this.open(path, O_RDONLY);
     let out = '';
     for (;;) {

@@ -1,5 +1,6 @@
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { passwd, groups } from '../../lib/users.ts';
+import { FileBuffer, readProcFile, UNVECTORED } from './file2str.ts';
 import { groupsMemo, parseStat, parseStatus, ZERO_MASK, type Interner, type StatFields, type StatusFields } from './procfiles.ts';
 
 /**
@@ -149,16 +150,6 @@ async function readExtras(sys: SysApi, dir: string, p: PsProc, needs: Needs): Pr
   }
 }
 
-/**
- * A file's text, undefined when it cannot be read (the process exited meanwhile), or the promise of
- * either when a read had to wait (a preemption point).
- */
-function tryReadNow(sys: SysApi, path: string): string | undefined | Promise<string | undefined> {
-  let r: string | Promise<string>;
-  try { r = sys.readFileNow(path); } catch { return undefined; }
-  return typeof r === 'string' ? r : r.catch(() => undefined);
-}
-
 const hasExtras = (needs: Needs) => needs.ns.size > 0 || needs.environ || needs.exe || needs.cgroup;
 
 /** procps_pids_reap: every numeric entry of /proc, in directory (= pid) order. */
@@ -168,16 +159,18 @@ export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
   const out: PsProc[] = [];
   const sh: Shared = { intern: interner(), groups: groupsMemo(), cook: cmdlineCook() };
   const extras = hasExtras(needs);
+  // simple_readproc's one buffer for stat and status.
+  const ub = new FileBuffer();
   for (const name of names) {
     if (!isPid(name)) continue;
     const dir = `/proc/${name}`;
     // Most reads complete at once; only a preemption point (every few dozen calls) needs an await.
-    let stat = tryReadNow(sys, `${dir}/stat`);
+    let stat = readProcFile(sys, `${dir}/stat`, ub);
     if (typeof stat === 'object') stat = await stat;
-    let status = tryReadNow(sys, `${dir}/status`);
+    let status = readProcFile(sys, `${dir}/status`, ub);
     if (typeof status === 'object') status = await status;
     if (stat === undefined || status === undefined) continue;
-    let cmdline = tryReadNow(sys, `${dir}/cmdline`);
+    let cmdline = readProcFile(sys, `${dir}/cmdline`, UNVECTORED);
     if (typeof cmdline === 'object') cmdline = await cmdline;
     const p = buildProc(Number(name), stat, status, cmdline ?? '', needs, sh);
     if (extras) await readExtras(sys, dir, p, needs);
