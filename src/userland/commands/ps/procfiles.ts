@@ -43,22 +43,35 @@ const LAST_STAT_FIELD = 38;
 
 /**
  * stat2proc: `pid (comm) state ppid …`, every whitespace-separated field after `(comm) ` read in
- * place; fields past the last one ps shows are not looked at.
+ * place, digits accumulated as they are scanned; fields past the last one ps shows are not looked at.
  */
 export function parseStat(stat: string, p: StatFields, intern: Interner = asIs): void {
   const open = stat.indexOf('(');
   const close = stat.lastIndexOf(')');
   p.comm = intern(stat.slice(open + 1, close));
   const n = stat.length;
-  let f = 0;
-  for (let i = close + 1; i < n && f <= LAST_STAT_FIELD; f++) {
-    while (i < n && stat.charCodeAt(i) <= SPACE) i++;
+  for (let i = close + 1, f = 0; i < n && f <= LAST_STAT_FIELD; f++) {
+    let c = stat.charCodeAt(i);
+    while (c <= SPACE && i < n) c = stat.charCodeAt(++i);
     if (i >= n) break;
     const start = i;
-    while (i < n && stat.charCodeAt(i) > SPACE) i++;
-    if (f === 0) { p.state = intern(stat.slice(start, i)); continue; }
-    if (f === 22) { p.rsslim = intern(stat.slice(start, i)); continue; }
-    const v = decimal(stat, start, i) ?? (Number(stat.slice(start, i)) || 0);
+    if (f === 0 || f === 22) {
+      while (i < n && stat.charCodeAt(i) > SPACE) i++;
+      if (f === 0) p.state = intern(stat.slice(start, i)); else p.rsslim = intern(stat.slice(start, i));
+      continue;
+    }
+    const neg = c === 45;
+    if (neg) c = stat.charCodeAt(++i);
+    let v = 0;
+    let plain = true;
+    for (; c > SPACE && i < n; c = stat.charCodeAt(++i)) {
+      const d = c - 48;
+      if (d < 0 || d > 9) plain = false;
+      v = v * 10 + d;
+    }
+    // Not a plain decimal of at most 15 digits (exact in a double): as Number() reads it.
+    if (!plain || i - start > 16 || (!neg && i - start > 15)) v = Number(stat.slice(start, i)) || 0;
+    else if (neg) v = -v || 0;
     switch (f) {
       case 1: p.ppid = v; break;
       case 2: p.pgrp = v; break;
@@ -132,8 +145,7 @@ function numbers(s: string, from: number, to: number): number[] {
 
 /** A signal mask: the shared zero mask when every digit is 0 (nearly always), else one interned copy. */
 function mask(s: string, from: number, to: number, intern: Interner): string {
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) !== 48) return intern(s.slice(from, to));
-  return to - from === ZERO_MASK.length ? ZERO_MASK : intern(s.slice(from, to));
+  return to - from === ZERO_MASK.length && s.startsWith(ZERO_MASK, from) ? ZERO_MASK : intern(s.slice(from, to));
 }
 
 /**
@@ -147,46 +159,55 @@ export function parseStatus(status: string, p: StatusFields, intern: Interner = 
   for (let i = 0; i < n;) {
     let eol = status.indexOf('\n', i);
     if (eol < 0) eol = n;
-    const colon = status.indexOf(':', i);
-    if (colon > i && colon < eol) {
-      let from = colon + 1;
-      let to = eol;
-      while (from < to && status.charCodeAt(from) <= SPACE) from++;
-      while (to > from && status.charCodeAt(to - 1) <= SPACE) to--;
-      statusLine(status, i, colon - i, from, to, p, intern, groups);
+    // Only keys starting with G, S, U or V are wanted; other lines are skipped unread.
+    const c0 = status.charCodeAt(i);
+    if (c0 === 71 || c0 === 83 || c0 === 85 || c0 === 86) {
+      const colon = status.indexOf(':', i);
+      if (colon > i && colon < eol) {
+        let from = colon + 1;
+        let to = eol;
+        while (from < to && status.charCodeAt(from) <= SPACE) from++;
+        while (to > from && status.charCodeAt(to - 1) <= SPACE) to--;
+        statusLine(status, i, colon - i, from, to, p, intern, groups);
+      }
     }
     i = eol + 1;
   }
+}
+
+/** Whether s[at, at + key.length) is `key`. */
+function keyIs(s: string, at: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) if (s.charCodeAt(at + k) !== key.charCodeAt(k)) return false;
+  return true;
 }
 
 function statusLine(s: string, key: number, keyLen: number, from: number, to: number, p: StatusFields, intern: Interner,
   groups: (s: string, from: number, to: number) => number[]): void {
   switch (keyLen) {
     case 3:
-      if (s.startsWith('Uid', key)) {
+      if (keyIs(s, key, 'Uid')) {
         p.ruid = nextField(s, from, to); p.euid = nextField(s, fieldEnd, to);
         p.suid = nextField(s, fieldEnd, to); p.fuid = nextField(s, fieldEnd, to);
-      } else if (s.startsWith('Gid', key)) {
+      } else if (keyIs(s, key, 'Gid')) {
         p.rgid = nextField(s, from, to); p.egid = nextField(s, fieldEnd, to);
         p.sgid = nextField(s, fieldEnd, to); p.fgid = nextField(s, fieldEnd, to);
       }
       return;
     case 5:
-      if (s.startsWith('VmRSS', key)) p.vmRss = nextField(s, from, to);
-      else if (s.startsWith('VmLck', key)) p.vmLck = nextField(s, from, to);
-      else if (s.startsWith('VmStk', key)) p.vmStk = nextField(s, from, to);
+      if (keyIs(s, key, 'VmRSS')) p.vmRss = nextField(s, from, to);
+      else if (keyIs(s, key, 'VmLck')) p.vmLck = nextField(s, from, to);
+      else if (keyIs(s, key, 'VmStk')) p.vmStk = nextField(s, from, to);
       return;
     case 6:
-      if (s.startsWith('Sig', key)) {
-        const which = s.charCodeAt(key + 3);
-        if (which === 80 && s.startsWith('Pnd', key + 3)) p.sigPnd = mask(s, from, to, intern);
-        else if (which === 66 && s.startsWith('Blk', key + 3)) p.sigBlk = mask(s, from, to, intern);
-        else if (which === 73 && s.startsWith('Ign', key + 3)) p.sigIgn = mask(s, from, to, intern);
-        else if (which === 67 && s.startsWith('Cgt', key + 3)) p.sigCgt = mask(s, from, to, intern);
-      } else if (s.startsWith('ShdPnd', key)) p.shdPnd = mask(s, from, to, intern);
-      else if (s.startsWith('VmSize', key)) p.vmSize = nextField(s, from, to);
-      else if (s.startsWith('VmData', key)) p.vmData = nextField(s, from, to);
-      else if (s.startsWith('Groups', key)) p.supgids = groups(s, from, to);
+      if (keyIs(s, key, 'Sig')) {
+        if (keyIs(s, key + 3, 'Pnd')) p.sigPnd = mask(s, from, to, intern);
+        else if (keyIs(s, key + 3, 'Blk')) p.sigBlk = mask(s, from, to, intern);
+        else if (keyIs(s, key + 3, 'Ign')) p.sigIgn = mask(s, from, to, intern);
+        else if (keyIs(s, key + 3, 'Cgt')) p.sigCgt = mask(s, from, to, intern);
+      } else if (keyIs(s, key, 'ShdPnd')) p.shdPnd = mask(s, from, to, intern);
+      else if (keyIs(s, key, 'VmSize')) p.vmSize = nextField(s, from, to);
+      else if (keyIs(s, key, 'VmData')) p.vmData = nextField(s, from, to);
+      else if (keyIs(s, key, 'Groups')) p.supgids = groups(s, from, to);
       return;
   }
 }
