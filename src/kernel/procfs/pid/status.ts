@@ -36,12 +36,19 @@ const halves = (names: Iterable<string>) => {
 const [ALL_LO, ALL_HI] = halves(ALL_CAPS);
 const hex16 = (lo: number, hi: number) => hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 
+/** Masks of capability sets already shown: sets are never changed in place (Credentials.caps). */
+const capMasks = new WeakMap<ReadonlySet<string>, string>();
+
 export function capMask(caps: ReadonlySet<string>): string {
   if (caps.size === 0) return ZERO_MASK;
-  const [lo, hi] = halves(caps);
-  // A full root set is all 41 bits, whatever subset nsbox names explicitly.
-  if ((lo & ALL_LO) >>> 0 === ALL_LO && (hi & ALL_HI) >>> 0 === ALL_HI) return FULL_CAPS;
-  return hex16(lo, hi);
+  let mask = capMasks.get(caps);
+  if (mask === undefined) {
+    const [lo, hi] = halves(caps);
+    // A full root set is all 41 bits, whatever subset nsbox names explicitly.
+    mask = (lo & ALL_LO) >>> 0 === ALL_LO && (hi & ALL_HI) >>> 0 === ALL_HI ? FULL_CAPS : hex16(lo, hi);
+    capMasks.set(caps, mask);
+  }
+  return mask;
 }
 
 /** The lines after the masks and the seccomp mode: the same for every task here. */
