@@ -163,13 +163,7 @@ export function parseStatus(status: string, p: StatusFields, intern: Interner = 
     const c0 = status.charCodeAt(i);
     if (c0 === 71 || c0 === 83 || c0 === 85 || c0 === 86) {
       const colon = status.indexOf(':', i);
-      if (colon > i && colon < eol) {
-        let from = colon + 1;
-        let to = eol;
-        while (from < to && status.charCodeAt(from) <= SPACE) from++;
-        while (to > from && status.charCodeAt(to - 1) <= SPACE) to--;
-        statusLine(status, i, colon - i, from, to, p, intern, groups);
-      }
+      if (colon > i && colon < eol) statusLine(status, i, colon - i, eol, p, intern, groups);
     }
     i = eol + 1;
   }
@@ -181,8 +175,14 @@ function keyIs(s: string, at: number, key: string): boolean {
   return true;
 }
 
-function statusLine(s: string, key: number, keyLen: number, from: number, to: number, p: StatusFields, intern: Interner,
+/** One `Key:` line from `key` to `eol`: its value, trimmed, goes to the field the key names. */
+function statusLine(s: string, key: number, keyLen: number, eol: number, p: StatusFields, intern: Interner,
   groups: (s: string, from: number, to: number) => number[]): void {
+  if (keyLen !== 3 && keyLen !== 5 && keyLen !== 6) return;
+  let from = key + keyLen + 1;
+  let to = eol;
+  while (from < to && s.charCodeAt(from) <= SPACE) from++;
+  while (to > from && s.charCodeAt(to - 1) <= SPACE) to--;
   switch (keyLen) {
     case 3:
       if (keyIs(s, key, 'Uid')) {
