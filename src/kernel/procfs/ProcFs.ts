@@ -59,10 +59,24 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
   })), 0o555, undefined, {
     list: () => [...ns.tasks.entries()].filter(([, t]) => t.state !== 'X').sort((a, b) => a[0] - b[0]).map(([nr]) => String(nr)),
     lookup: (name) => {
-      if (!/^\d+$/.test(name)) return undefined;
-      const t = ns.tasks.get(Number(name));
+      const nr = pidNumber(name);
+      if (nr < 0) return undefined;
+      const t = ns.tasks.get(nr);
       return t && t.state !== 'X' ? dirOf(t) : undefined;
     },
   });
   return { root, sb };
+}
+
+/** name_to_int (fs/proc/base.c): a pid in decimal without leading zeros (`/proc/01` is no entry), else -1. */
+function pidNumber(name: string): number {
+  const n = name.length;
+  if (n === 0 || n > 9 || (name.charCodeAt(0) === 48 && n > 1)) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = name.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }

@@ -58,11 +58,21 @@ export class GenDir extends GenBase implements DirInode {
   }
   lookup(name: string, ctx: AccessContext): Inode | undefined {
     const e = this.entries();
-    // Own entries only: `/proc/constructor` is no directory entry.
-    const fixed: (() => Inode) | undefined = e instanceof Map ? e.get(name) : Object.hasOwn(e, name) ? (e as Record<string, () => Inode>)[name] : undefined;
-    if (fixed) {
+    let fixed: (() => Inode) | undefined;
+    if (e instanceof Map) {
+      // A fixed set: an entry made once stays (one hash lookup for /proc/PID/stat's `stat`).
       const known = this.made.get(name);
       if (known) return known;
+      fixed = e.get(name);
+    } else {
+      // Own entries only: `/proc/constructor` is no directory entry.
+      fixed = Object.hasOwn(e, name) ? (e as Record<string, () => Inode>)[name] : undefined;
+      if (fixed) {
+        const known = this.made.get(name);
+        if (known) return known;
+      }
+    }
+    if (fixed) {
       const made = fixed();
       this.made.set(name, made);
       return made;

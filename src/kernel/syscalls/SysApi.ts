@@ -99,6 +99,12 @@ export interface SysApi {
    * Blocks on ttys, pipes and sockets.
    */
   read(fd: number, count?: number): Promise<string>;
+  /**
+   * read(2) that returns the data itself when the call did not have to wait (regular files, procfs,
+   * between preemption points), the promise of it otherwise: for readers of many small files (ps
+   * reads three per process), which would otherwise pay a promise turn per call.
+   */
+  readNow(fd: number, count?: number): string | Promise<string>;
   /** lseek(2): the new offset; ESPIPE on pipes, ttys and sockets. */
   lseek(fd: number, offset: number, whence: 0 | 1 | 2): number;
   write(fd: number, data: string): Promise<void>;

@@ -101,7 +101,7 @@ export class SysFs {
    * read(2), synchronous when the file answers at once (regular files, procfs): no promise turns
    * then, except at the preemption point every RESCHED_CALLS calls. ps reads three files per process.
    */
-  private readNow(fd: number, count?: number): string | Promise<string> {
+  readNow(fd: number, count?: number): string | Promise<string> {
     if (!this.task.alive) return afterExit();
     const file = this.task.fdTable.get(fd);
     if (!canRead(file.flags)) throw new KernelError('EBADF');
@@ -308,15 +308,30 @@ export class SysFs {
     return old;
   }
 
-  async readFile(path: string): Promise<string> {
+  async readFile(path: string): Promise<string> { return this.readFileNow(path); }
+
+  /** open + read to EOF + close: the text itself when no read had to wait, else the promise of it. */
+  private readFileNow(path: string): string | Promise<string> {
     const fd = this.open(path, O_RDONLY);
+    let out = '';
+    for (;;) {
+      let pending: string | Promise<string>;
+      try { pending = this.readNow(fd); } catch (e) { this.close(fd); throw e; }
+      if (typeof pending !== 'string') return this.readFileRest(fd, out, pending);
+      if (pending === '') break;
+      out += pending;
+    }
+    this.close(fd);
+    return out;
+  }
+
+  private async readFileRest(fd: number, out: string, pending: string | Promise<string>): Promise<string> {
     try {
-      let out = '';
       for (;;) {
-        const pending = this.readNow(fd);
         const chunk = typeof pending === 'string' ? pending : await pending;
         if (chunk === '') return out;
         out += chunk;
+        pending = this.readNow(fd);
       }
     } finally {
       this.close(fd);

@@ -5,8 +5,12 @@ export interface Credentials {
   euid: number;
   egid: number;
   groups: number[];
-  /** Effective capabilities by name (CAP_SYS_ADMIN, CAP_NET_ADMIN, …); root in the initial user namespace has all. */
-  caps: Set<string>;
+  /**
+   * Effective capabilities by name (CAP_SYS_ADMIN, CAP_NET_ADMIN, …); root in the initial user
+   * namespace has all. Never changed in place: a change installs a new set (as commit_creds installs
+   * new creds), so forks share their parent's and /proc can remember a set's mask.
+   */
+  caps: ReadonlySet<string>;
 }
 
 export const ALL_CAPS = [
@@ -28,5 +32,5 @@ export function userCreds(uid: number, gid: number, groups: number[] = [gid]): C
 }
 
 export function cloneCreds(c: Credentials): Credentials {
-  return { ...c, groups: [...c.groups], caps: new Set(c.caps) };
+  return { ...c, groups: [...c.groups] };
 }

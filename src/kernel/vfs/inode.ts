@@ -102,15 +102,20 @@ export function nsOf(i: Inode): import('../ns/NsCommon.ts').Namespace | undefine
   return (i as Partial<NsFileInode>).ns;
 }
 
-/** Permission check (generic_permission): owner, group, other bits; CAP_DAC_OVERRIDE bypasses. */
+/**
+ * Permission check (generic_permission): owner, group, other bits; CAP_DAC_OVERRIDE bypasses. As in
+ * Linux, the mode bits are consulted first and the capability only when they refuse: a path walk
+ * checks search permission on every directory, and those nearly always grant it.
+ */
 export function checkAccess(i: Inode, ctx: AccessContext, want: 'r' | 'w' | 'x'): void {
   const cred = ctx.task.cred;
-  if (cred.caps.size && capableWrtInode(ctx.task, i, 'CAP_DAC_OVERRIDE')) {
-    if (want !== 'x' || i.type === 'dir' || (i.mode & 0o111) !== 0) return;
-  }
   const bit = want === 'r' ? 4 : want === 'w' ? 2 : 1;
   let shift = 0;
   if (cred.euid === i.uid) shift = 6;
   else if (cred.egid === i.gid || cred.groups.includes(i.gid)) shift = 3;
-  if (((i.mode >> shift) & bit) === 0) throw new KernelError('EACCES');
+  if (((i.mode >> shift) & bit) !== 0) return;
+  if (cred.caps.size && capableWrtInode(ctx.task, i, 'CAP_DAC_OVERRIDE')) {
+    if (want !== 'x' || i.type === 'dir' || (i.mode & 0o111) !== 0) return;
+  }
+  throw new KernelError('EACCES');
 }

@@ -47,7 +47,7 @@ export function pidDir(kernel: Kernel, sb: SuperBlock, ns: PidNamespace, t: Task
   return new GenDir(sb, () => entries ??= new Map(Object.entries({
     stat: file(() => { alive(); return procStat(kernel, ns, t); }),
     status: file((ctx) => { alive(); return procStatus(ns, t, ctx.task.userNs); }),
-    cmdline: file(() => (t.kthread || t.state === 'Z' ? '' : t.argv.map((a) => a + '\0').join(''))),
+    cmdline: file(() => (t.kthread || t.state === 'Z' ? '' : nulTerminated(t.argv))),
     comm: file(() => `${t.comm}\n`, 0o644),
     environ: file((ctx) => guarded(ctx, t, () => [...t.env].map(([k, v]) => `${k}=${v}\0`).join('')), 0o400),
     cgroup: file(() => '0::/\n'),
@@ -68,6 +68,13 @@ export function pidDir(kernel: Kernel, sb: SuperBlock, ns: PidNamespace, t: Task
       (ctx) => guarded(ctx, t, () => ({ mnt: kernel.nsfs.mount, inode: kernel.nsfs.inode(nsOfTask(t, name)) })), owner)])), 0o511, owner),
     ...kernel.procPidExtras(sb, t),
   })), 0o555, owner);
+}
+
+/** argv as the process's memory holds it: each argument followed by a NUL. */
+function nulTerminated(argv: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < argv.length; i++) out += argv[i] + '\0';
+  return out;
 }
 
 function fdDir(sb: SuperBlock, t: Task, owner: { uid: number; gid: number }): Inode {

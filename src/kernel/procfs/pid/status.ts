@@ -22,13 +22,33 @@ const CAP_BITS = [
 const ZERO_MASK = '0000000000000000';
 const FULL_CAPS = '000001ffffffffff';
 
-export function capMask(caps: Set<string>): string {
+/** Bit of each capability name; masks are built in two 32-bit halves (41 bits do not fit one int). */
+const CAP_BIT = new Map(CAP_BITS.map((name, bit) => [name, bit]));
+const halves = (names: Iterable<string>) => {
+  let lo = 0, hi = 0;
+  for (const name of names) {
+    const bit = CAP_BIT.get(name);
+    if (bit === undefined) continue;
+    if (bit < 32) lo |= 1 << bit; else hi |= 1 << (bit - 32);
+  }
+  return [lo >>> 0, hi >>> 0] as const;
+};
+const [ALL_LO, ALL_HI] = halves(ALL_CAPS);
+const hex16 = (lo: number, hi: number) => hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+
+/** Masks of capability sets already shown: sets are never changed in place (Credentials.caps). */
+const capMasks = new WeakMap<ReadonlySet<string>, string>();
+
+export function capMask(caps: ReadonlySet<string>): string {
   if (caps.size === 0) return ZERO_MASK;
-  // A full root set is all 41 bits, whatever subset nsbox names explicitly.
-  if (ALL_CAPS.every((c) => caps.has(c))) return FULL_CAPS;
-  let mask = 0n;
-  CAP_BITS.forEach((name, bit) => { if (caps.has(name)) mask |= 1n << BigInt(bit); });
-  return mask.toString(16).padStart(16, '0');
+  let mask = capMasks.get(caps);
+  if (mask === undefined) {
+    const [lo, hi] = halves(caps);
+    // A full root set is all 41 bits, whatever subset nsbox names explicitly.
+    mask = (lo & ALL_LO) >>> 0 === ALL_LO && (hi & ALL_HI) >>> 0 === ALL_HI ? FULL_CAPS : hex16(lo, hi);
+    capMasks.set(caps, mask);
+  }
+  return mask;
 }
 
 /** The lines after the masks and the seccomp mode: the same for every task here. */
@@ -36,23 +56,31 @@ const STATUS_TAIL = 'Speculation_Store_Bypass:\tthread vulnerable\nSpeculationIn
   'Cpus_allowed:\t3\nCpus_allowed_list:\t0-1\nMems_allowed:\t00000001\nMems_allowed_list:\t0\n' +
   'voluntary_ctxt_switches:\t42\nnonvoluntary_ctxt_switches:\t3\n';
 
-const kB = (n: number) => `${String(n).padStart(8)} kB`;
+/** A kB value right-aligned in 8 columns (`%8lu kB`). */
+const PAD = ['', ' ', '  ', '   ', '    ', '     ', '      ', '       '];
+function kB(n: number): string {
+  const digits = String(n);
+  return digits.length < 8 ? `${PAD[8 - digits.length]}${digits} kB` : `${digits} kB`;
+}
 
 /** The numbers of `p` from the reader's level down, tab-separated (0 when invisible there). */
 function nsList(p: Task['pid'], ns: PidNamespace): string {
-  const nrs = p.nrsFrom(ns);
-  return nrs.length ? nrs.join('\t') : '0';
+  if (p.nrIn(ns) === 0) return '0';
+  const nrs = p.numbers;
+  let out = String(nrs[ns.level].nr);
+  for (let i = ns.level + 1; i < nrs.length; i++) out += '\t' + nrs[i].nr;
+  return out;
 }
 
 /**
  * /proc/PID/status (fs/proc/array.c): NSpid/NSpgid/NSsid list the numbers from the reader's level
- * down. One template, no line array: ps reads this file for every process.
+ * down; ids are as the reader's user namespace sees them (65534 when unmapped there). One template,
+ * no line array and no closure per call: ps reads this file for every process.
  */
 export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): string {
   const c = t.cred;
-  // Ids as the reader's user namespace sees them (65534 when unmapped there).
-  const uid = (kid: number) => viewId(viewer, kid, 'uid');
-  const gid = (kid: number) => viewId(viewer, kid, 'gid');
+  const uid = viewId(viewer, c.uid, 'uid'), euid = c.euid === c.uid ? uid : viewId(viewer, c.euid, 'uid');
+  const gid = viewId(viewer, c.gid, 'gid'), egid = c.egid === c.gid ? gid : viewId(viewer, c.egid, 'gid');
   const nr = t.pid.nrIn(ns);
   const nsPid = nsList(t.pid, ns);
   const vm = t.kthread || t.state === 'Z' ? '' :
@@ -61,8 +89,8 @@ export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): st
   const eff = capMask(c.caps);
   return `Name:\t${t.comm}\nUmask:\t${t.fs.umask.toString(8).padStart(4, '0')}\nState:\t${STATE_NAMES[t.state]}\n` +
     `Tgid:\t${nr}\nNgid:\t0\nPid:\t${nr}\nPPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}\nTracerPid:\t0\n` +
-    `Uid:\t${uid(c.uid)}\t${uid(c.euid)}\t${uid(c.euid)}\t${uid(c.euid)}\nGid:\t${gid(c.gid)}\t${gid(c.egid)}\t${gid(c.egid)}\t${gid(c.egid)}\n` +
-    `FDSize:\t64\nGroups:\t${c.groups.map(gid).join(' ')} \nNStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +
+    `Uid:\t${uid}\t${euid}\t${euid}\t${euid}\nGid:\t${gid}\t${egid}\t${egid}\t${egid}\n` +
+    `FDSize:\t64\nGroups:\t${groupList(c.groups, viewer)} \nNStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +
     `NSpgid:\t${t.kthread ? 0 : nsList(t.pgrp, ns)}\nNSsid:\t${t.kthread ? 0 : nsList(t.session, ns)}\n` +
     `Kthread:\t${t.kthread ? 1 : 0}\n${vm}Threads:\t${t.nlwp}\nSigQ:\t0/31457\n` +
     'SigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n' +
@@ -71,11 +99,21 @@ export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): st
     `NoNewPrivs:\t0\nSeccomp:\t${t.seccomp ? 2 : 0}\nSeccomp_filters:\t${t.seccomp ? 1 : 0}\n${STATUS_TAIL}`;
 }
 
+/** Supplementary groups as the reader sees them, space-separated. */
+function groupList(groups: readonly number[], viewer: UserNamespace): string {
+  if (groups.length === 1) return String(viewId(viewer, groups[0], 'gid'));
+  let out = '';
+  for (let i = 0; i < groups.length; i++) out += (i ? ' ' : '') + viewId(viewer, groups[i], 'gid');
+  return out;
+}
+
 function sigMask(t: Task, kind: 'ignore' | 'handler'): string {
   if (t.handlers.size === 0) return ZERO_MASK;
-  let mask = 0n;
+  let lo = 0, hi = 0;
   for (const [sig, d] of t.handlers) {
-    if ((kind === 'ignore' && d === 'ignore') || (kind === 'handler' && typeof d === 'function')) mask |= 1n << BigInt(sig - 1);
+    if ((kind === 'ignore' && d === 'ignore') || (kind === 'handler' && typeof d === 'function')) {
+      if (sig <= 32) lo |= 1 << (sig - 1); else hi |= 1 << (sig - 33);
+    }
   }
-  return mask.toString(16).padStart(16, '0');
+  return hex16(lo >>> 0, hi >>> 0);
 }

@@ -1,4 +1,4 @@
-import { PRINTERS, type PrCtx } from './printers.ts';
+import { PRINTERS, type PrCtx, type Printer } from './printers.ts';
 import { OUTBUF_SIZE, type PsProc } from './procs.ts';
 import {
   SS_B_a, SS_B_g, SS_B_x, SS_U_a, SS_U_d, type FormatNode, type PsState,
@@ -95,47 +95,60 @@ export function activeCols(list: FormatNode[], screenCols: number): { cols: numb
 /** Runs of 0..144 spaces (the most show_one_proc pads with). */
 const SPACES = Array.from({ length: 145 }, (_, n) => ' '.repeat(n));
 
-/** show_one_proc (p undefined: the header line). */
-export function showOneProc(p: PsProc | undefined, list: FormatNode[], active: number, base: Omit<PrCtx, 'maxRightward'>): string {
-  let correct = 0, actual = 0, dospace = 0;
-  let line = '';
-  // One context per line (printers only read it): a spread per column dominated ps on big tables.
-  const ctx: PrCtx = { ...base, maxRightward: 0 };
-  for (let i = 0; i < list.length; i++) {
-    const f = list[i];
-    const last = i === list.length - 1;
-    let tmpspace = 0;
-    let maxRightward: number;
-    if (!last) maxRightward = f.width;
-    else {
-      tmpspace = correct - actual;
-      if (tmpspace < 1) { tmpspace = dospace; maxRightward = active - actual - tmpspace; }
-      else maxRightward = active - Math.max(correct, actual);
-    }
-    maxRightward = Math.max(0, Math.min(maxRightward, OUTBUF_SIZE - 1));
-    ctx.maxRightward = maxRightward;
-    let text = p && f.spec ? PRINTERS[f.spec.pr](p, ctx) : f.name;
-    let leftpad = 0;
-    let legit = 0;
-    switch (f.just) {
-      case 'R': leftpad = Math.max(0, f.width - text.length); break;
-      case 'SIG':
-        if (base.wideSignals) { leftpad = Math.max(0, 16 - text.length); legit = 7; } else leftpad = Math.max(0, 9 - text.length);
-        break;
-      case 'USER': leftpad = base.userIsNumber ? Math.max(0, f.width - text.length) : 0; break;
-      case 'U': case 'WCHAN': if (active - actual - tmpspace < 1) text = text.slice(0, 1); break;
-      default: break;
-    }
-    let space = correct - actual + leftpad;
-    if (space < 1) space = dospace;
-    if (space > 144) space = 144;
-    line += SPACES[space] + text;
-    if (last) break;
-    actual += space + text.length;
-    correct += f.width + legit;
-    if (f.spec && list[i + 1].spec) { correct++; dospace = 1; } else dospace = 0;
+/**
+ * show_one_proc for one run: each column's printer looked up once, and one printer context for every
+ * line (printers only read it; the column's room and the line's tree prefix are set before each call).
+ */
+export class LineFormatter {
+  private readonly printers: Array<Printer | undefined>;
+  private readonly ctx: PrCtx;
+  constructor(private readonly list: FormatNode[], private readonly active: number, private readonly base: Omit<PrCtx, 'maxRightward'>) {
+    this.printers = list.map((f) => (f.spec ? PRINTERS[f.spec.pr] : undefined));
+    this.ctx = { ...base, maxRightward: 0 };
   }
-  return line + '\n';
+
+  /** One line, newline included (p undefined: the header line). */
+  line(p: PsProc | undefined, forestPrefix = ''): string {
+    const { list, active, ctx } = this;
+    ctx.forestPrefix = forestPrefix;
+    let correct = 0, actual = 0, dospace = 0;
+    let line = '';
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i];
+      const last = i === list.length - 1;
+      let tmpspace = 0;
+      let maxRightward: number;
+      if (!last) maxRightward = f.width;
+      else {
+        tmpspace = correct - actual;
+        if (tmpspace < 1) { tmpspace = dospace; maxRightward = active - actual - tmpspace; }
+        else maxRightward = active - Math.max(correct, actual);
+      }
+      ctx.maxRightward = Math.max(0, Math.min(maxRightward, OUTBUF_SIZE - 1));
+      const printer = this.printers[i];
+      let text = p && printer ? printer(p, ctx) : f.name;
+      let leftpad = 0;
+      let legit = 0;
+      switch (f.just) {
+        case 'R': leftpad = Math.max(0, f.width - text.length); break;
+        case 'SIG':
+          if (this.base.wideSignals) { leftpad = Math.max(0, 16 - text.length); legit = 7; } else leftpad = Math.max(0, 9 - text.length);
+          break;
+        case 'USER': leftpad = this.base.userIsNumber ? Math.max(0, f.width - text.length) : 0; break;
+        case 'U': case 'WCHAN': if (active - actual - tmpspace < 1) text = text.slice(0, 1); break;
+        default: break;
+      }
+      let space = correct - actual + leftpad;
+      if (space < 1) space = dospace;
+      if (space > 144) space = 144;
+      line += SPACES[space] + text;
+      if (last) break;
+      actual += space + text.length;
+      correct += f.width + legit;
+      if (f.spec && list[i + 1].spec) { correct++; dospace = 1; } else dospace = 0;
+    }
+    return line + '\n';
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { passwd, groups } from '../../lib/users.ts';
-import { parseStat, statusInt, statusNumbers, statusValue } from './procfiles.ts';
+import { FileBuffer, readProcFile, UNVECTORED } from './file2str.ts';
+import { groupsMemo, parseStat, parseStatus, ZERO_MASK, type Interner, type StatFields, type StatusFields } from './procfiles.ts';
 
 /**
  * What procps' <pids> library reads for ps: /proc/PID/stat, status and cmdline (plus ns links,
@@ -15,21 +16,9 @@ export const OUTBUF_SIZE = 131072;
 export const NS_NAMES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as const;
 export type NsName = typeof NS_NAMES[number];
 
-export interface PsProc {
+/** One process as ps knows it: what stat2proc and status2proc read, and the optional extras. */
+export interface PsProc extends StatFields, StatusFields {
   pid: number;
-  comm: string;
-  state: string;
-  ppid: number; pgrp: number; session: number; ttyNr: number; tpgid: number;
-  flags: number; minflt: number; majflt: number;
-  utime: number; stime: number; cutime: number; cstime: number;
-  priority: number; nice: number; nlwp: number; startTicks: number;
-  vsizeBytes: number; rsslim: string; startcode: number; endcode: number; startstack: number;
-  processor: number; rtprio: number; policy: number;
-  ruid: number; euid: number; suid: number; fuid: number;
-  rgid: number; egid: number; sgid: number; fgid: number;
-  vmSize: number; vmRss: number; vmLck: number; vmData: number; vmStk: number;
-  sigPnd: string; shdPnd: string; sigBlk: string; sigIgn: string; sigCgt: string;
-  supgids: number[];
   /** cmdline as procps cooks it: NULs and newlines as spaces, `[comm]` (+ ` <defunct>`) when empty. */
   cmdline: string;
   ns: Partial<Record<NsName, number>>;
@@ -86,7 +75,6 @@ function unvector(raw: string, sep: string): string {
  * One copy of each distinct short value (comm, state, signal masks). A slice of a file's text keeps
  * the whole text alive, and ps holds every process until it has sorted them.
  */
-export type Interner = (s: string) => string;
 export function interner(): Interner {
   const seen = new Map<string, string>();
   return (s) => {
@@ -97,47 +85,59 @@ export function interner(): Interner {
   };
 }
 
-const mask = (status: string, key: string, intern: Interner) => intern(statusValue(status, key) ?? '0000000000000000');
-
-/** Scratch for the fields readProc copies out at once (procfiles.ts: why not one array per process). */
-const statNums: number[] = [];
-const idNums: number[] = [];
-
-/** One /proc/PID directory; undefined when the process vanished meanwhile. */
-export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: Interner = interner()): Promise<PsProc | undefined> {
-  const dir = `/proc/${pid}`;
-  const stat = await tryRead(sys, `${dir}/stat`);
-  const statusText = await tryRead(sys, `${dir}/status`);
-  if (stat === undefined || statusText === undefined) return undefined;
-  const raw = (await tryRead(sys, `${dir}/cmdline`)) ?? '';
-  // From here to the record, no await: the scratch arrays are this call's alone.
-  const parsed = parseStat(stat, statNums);
-  const f = parsed.nums;
-  const comm = intern(parsed.comm);
-  const state = intern(parsed.state);
-  const uids = statusNumbers(statusText, 'Uid', 4, idNums);
-  const ruid = uids[0], euid = uids[1], suid = uids[2], fuid = uids[3];
-  const gids = statusNumbers(statusText, 'Gid', 4, idNums);
-  const rgid = gids[0], egid = gids[1], sgid = gids[2], fgid = gids[3];
-  const args = unvector(raw, ' ');
-  // escape_command(ESC_BRACKETS|ESC_DEFUNCT): what the library shows when the cmdline is empty.
-  const cmdline = args !== '' ? args : `[${comm}]${state === 'Z' ? ' <defunct>' : ''}`;
-  const n = (i: number) => f[i] ?? 0;
-  const p: PsProc = {
-    pid, comm, state,
-    ppid: n(1), pgrp: n(2), session: n(3), ttyNr: n(4), tpgid: n(5), flags: n(6),
-    minflt: n(7), majflt: n(9), utime: n(11), stime: n(12), cutime: n(13), cstime: n(14),
-    priority: n(15), nice: n(16), nlwp: n(17), startTicks: n(19), vsizeBytes: n(20),
-    rsslim: intern(parsed.rsslim), startcode: n(23), endcode: n(24), startstack: n(25),
-    processor: n(36), rtprio: n(37), policy: n(38),
-    ruid, euid, suid, fuid, rgid, egid, sgid, fgid,
-    vmSize: statusInt(statusText, 'VmSize'), vmRss: statusInt(statusText, 'VmRSS'), vmLck: statusInt(statusText, 'VmLck'),
-    vmData: statusInt(statusText, 'VmData'), vmStk: statusInt(statusText, 'VmStk'),
-    sigPnd: mask(statusText, 'SigPnd', intern), shdPnd: mask(statusText, 'ShdPnd', intern), sigBlk: mask(statusText, 'SigBlk', intern),
-    sigIgn: mask(statusText, 'SigIgn', intern), sigCgt: mask(statusText, 'SigCgt', intern),
-    supgids: statusNumbers(statusText, 'Groups'),
-    cmdline, ns: {}, environ: '-', exe: '-', cgroup: '-',
+/** Cooked command lines by their raw text: processes of one program mostly share theirs. */
+function cmdlineCook(): (raw: string) => string {
+  const seen = new Map<string, string>();
+  return (raw) => {
+    let cooked = seen.get(raw);
+    if (cooked === undefined) seen.set(raw, cooked = unvector(raw, ' '));
+    return cooked;
   };
+}
+
+const NO_NS: Partial<Record<NsName, number>> = Object.freeze({});
+const NO_GROUPS: number[] = [];
+
+/**
+ * A process record with every field at its "file had no such line" value, in one shape for all
+ * processes. A class rather than an object literal: V8 learns per literal site whether its objects
+ * outlive young collections, and ps keeps every record until it has sorted them, so a literal site
+ * is soon pretenured, and allocating its 50-odd fields straight into the old generation cost more
+ * than anything else ps did per process (~4 us each). Instances of a class start young.
+ */
+class ProcRecord implements PsProc {
+  comm = ''; state = '?';
+  ppid = 0; pgrp = 0; session = 0; ttyNr = 0; tpgid = 0; flags = 0; minflt = 0; majflt = 0;
+  utime = 0; stime = 0; cutime = 0; cstime = 0; priority = 0; nice = 0; nlwp = 0; startTicks = 0;
+  vsizeBytes = 0; rsslim = '0'; startcode = 0; endcode = 0; startstack = 0; processor = 0; rtprio = 0; policy = 0;
+  ruid = 0; euid = 0; suid = 0; fuid = 0; rgid = 0; egid = 0; sgid = 0; fgid = 0;
+  vmSize = 0; vmRss = 0; vmLck = 0; vmData = 0; vmStk = 0;
+  sigPnd = ZERO_MASK; shdPnd = ZERO_MASK; sigBlk = ZERO_MASK; sigIgn = ZERO_MASK; sigCgt = ZERO_MASK;
+  supgids = NO_GROUPS; cmdline = '';
+  environ = '-'; exe = '-'; cgroup = '-';
+  constructor(public pid: number, public ns: Partial<Record<NsName, number>>) {}
+}
+
+/** Per-run memos that let processes share equal values instead of each holding its own copy. */
+interface Shared {
+  intern: Interner;
+  groups: ReturnType<typeof groupsMemo>;
+  cook: (raw: string) => string;
+}
+
+/** The record of one process from its stat, status and cmdline texts. */
+function buildProc(pid: number, stat: string, status: string, rawCmdline: string, needs: Needs, sh: Shared): PsProc {
+  const p = new ProcRecord(pid, needs.ns.size ? {} : NO_NS);
+  parseStat(stat, p, sh.intern);
+  parseStatus(status, p, sh.intern, sh.groups);
+  // escape_command(ESC_BRACKETS|ESC_DEFUNCT): what the library shows when the cmdline is empty.
+  const args = rawCmdline === '' ? '' : sh.cook(rawCmdline);
+  p.cmdline = args !== '' ? args : `[${p.comm}]${p.state === 'Z' ? ' <defunct>' : ''}`;
+  return p;
+}
+
+/** The columns that need more than stat, status and cmdline: ns links, environ, exe, cgroup. */
+async function readExtras(sys: SysApi, dir: string, p: PsProc, needs: Needs): Promise<void> {
   for (const name of needs.ns) {
     // procps_ns_read_pid: stat() each link; the inode is the namespace id, 0 (shown as `-`) on failure.
     try { p.ns[name] = sys.stat(`${dir}/ns/${name}`).ino; } catch { p.ns[name] = 0; }
@@ -153,21 +153,45 @@ export async function readProc(sys: SysApi, pid: number, needs: Needs, intern: I
     const cg = await tryRead(sys, `${dir}/cgroup`);
     if (cg) p.cgroup = cg.split('\n').filter(Boolean).join(',');
   }
-  return p;
 }
+
+const hasExtras = (needs: Needs) => needs.ns.size > 0 || needs.environ || needs.exe || needs.cgroup;
 
 /** procps_pids_reap: every numeric entry of /proc, in directory (= pid) order. */
 export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
   let names: string[];
   try { names = sys.readdir('/proc'); } catch { return []; }
   const out: PsProc[] = [];
-  const intern = interner();
+  const sh: Shared = { intern: interner(), groups: groupsMemo(), cook: cmdlineCook() };
+  const extras = hasExtras(needs);
+  // simple_readproc's one buffer for stat and status.
+  const ub = new FileBuffer();
   for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
-    const p = await readProc(sys, Number(name), needs, intern);
-    if (p) out.push(p);
+    if (!isPid(name)) continue;
+    const dir = `/proc/${name}`;
+    // Most reads complete at once; only a preemption point (every few dozen calls) needs an await.
+    let stat = readProcFile(sys, `${dir}/stat`, ub);
+    if (typeof stat === 'object') stat = await stat;
+    let status = readProcFile(sys, `${dir}/status`, ub);
+    if (typeof status === 'object') status = await status;
+    if (stat === undefined || status === undefined) continue;
+    let cmdline = readProcFile(sys, `${dir}/cmdline`, UNVECTORED);
+    if (typeof cmdline === 'object') cmdline = await cmdline;
+    const p = buildProc(Number(name), stat, status, cmdline ?? '', needs, sh);
+    if (extras) await readExtras(sys, dir, p, needs);
+    out.push(p);
   }
   return out;
+}
+
+/** A /proc entry that is a process directory: all digits. */
+function isPid(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** MAJOR/MINOR of a stat tty_nr (new_encode_dev). */
