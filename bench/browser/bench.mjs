@@ -28,6 +28,8 @@ const PROMPT_SOURCE = String.raw`^(?:[a-z_][\w-]*@[\w.-]+[: ].*[$#]|[~/][^\s]* #
  * resolved at the DOM mutation that made the terminal's visible rows match.
  */
 function probe(promptSource) {
+  // Installed once per document: a context that opens several tabs adds this script once per tab.
+  if (window.__bench) return;
   const B = (window.__bench = { longtasks: [], keys: [], firstPrompt: null, waits: new Map(), nextId: 1 });
   try {
     new PerformanceObserver((list) => {
