@@ -55,7 +55,9 @@ export function firstLoad(dist, entry, { includeDynamic = false } = {}) {
         if (!ref || /^(?:[a-z]+:)?\/\//i.test(ref) || ref.startsWith('data:')) continue;
         if (name.toLowerCase() === 'script') add(resolve(ref), 'js');
         else if (rel === 'modulepreload') add(resolve(ref), 'js');
-        else if (rel === 'stylesheet') add(resolve(ref), 'css');
+        // The app's own chunks are preloaded (fetched, not compiled) and imported by the entry at once.
+        else if (rel === 'preload' && (attr(tag, 'as') ?? '').toLowerCase() === 'script') add(resolve(ref), 'js');
+        else if (rel === 'stylesheet' || (rel === 'preload' && (attr(tag, 'as') ?? '').toLowerCase() === 'style')) add(resolve(ref), 'css');
       }
       continue;
     }
