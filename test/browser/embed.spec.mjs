@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { passThrough } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -56,8 +57,7 @@ async function strictSite(t) {
           body: readFileSync(join(here, 'embed', name)),
         });
       }
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
+      await passThrough(route, { 'content-security-policy': STRICT_CSP });
     },
   );
   return { pageUrl: (name) => `${base.href}embed-test/${name}`, workerRequests };

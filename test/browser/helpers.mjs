@@ -60,3 +60,19 @@ export function outputOf(text, command) {
 export async function openTool(t, name) {
   await t.page.getByRole('tab', { name }).click();
 }
+
+/**
+ * Route handler body: passes a request on to the server and answers with the server's response plus
+ * `headers`. The page may still be reading code in (the worker's program readahead) when a test ends
+ * and its context closes: such a request is abandoned, not an error of the test.
+ * @param {import('playwright-core').Route} route
+ * @param {Record<string, string>} headers
+ */
+export async function passThrough(route, headers) {
+  try {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
+  } catch {
+    await route.abort().catch(() => {});
+  }
+}

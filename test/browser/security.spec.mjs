@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STRICT_CSP } from './embed.spec.mjs';
-import { openTool, run, waitForPrompt } from './helpers.mjs';
+import { openTool, passThrough, run, waitForPrompt } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', '..', 'dist');
@@ -65,8 +65,7 @@ export async function theAppRunsUnderAScriptSrcSelfCspHeader(t) {
     (url) => url.origin === base.origin && url.pathname.startsWith(base.pathname),
     async (route) => {
       served.push(new URL(route.request().url()).pathname);
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': APP_CSP } });
+      await passThrough(route, { 'content-security-policy': APP_CSP });
     },
   );
   await page.goto(t.url);

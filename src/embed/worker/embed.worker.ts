@@ -12,7 +12,6 @@ import { buildSnapshot, type NsKind } from '../../sandbox/snapshot.ts';
 import { runLens } from '../../worker/lens.ts';
 import { OutputBatcher, type ScheduleMacrotask } from '../../worker/outputBatcher.ts';
 import { OUTPUT_WINDOW } from '../../worker/outputWindow.ts';
-import { readaheadAfterBoot } from '../../worker/readahead.ts';
 import type { EmbedBootOptions, EmbedLensResult, EmbedLensView, EmbedPortIn, EmbedPortOut, EmbedWorkerApi } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -124,7 +123,6 @@ const api: EmbedWorkerApi = {
     s.setOutputWindow(OUTPUT_WINDOW);
     p.onmessage = onPortMessage;
     watch();
-    readaheadAfterBoot();
   },
   resize(cols, rows) {
     if (!ended) session?.resize(cols, rows);
