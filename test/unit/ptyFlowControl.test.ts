@@ -4,6 +4,7 @@
  * and ^C still interrupts it.
  */
 import { describe, expect, test } from 'vitest';
+import { loadsSettled } from '../../src/kernel/loader.ts';
 import { bootSandbox } from '../../src/sandbox/index.ts';
 import { kernelInvariants } from '../property/kernelInvariants.ts';
 import { PROMPT_MARK } from '../fuzz/terminal.ts';
@@ -46,6 +47,9 @@ describe('pty output window', () => {
     expect(t.tail).toContain(PROMPT_MARK);
     t.consumeAll();
     t.session.input('yes\r');
+    // yes(1) is read in at its first exec (a chunk of its own): wait for that, then let it run.
+    await t.turns(20);
+    await loadsSettled();
     await t.turns(200);
     // Nothing consumed: yes has filled the window (plus at most one write's remainder) and sleeps.
     expect(t.unconsumed).toBeGreaterThan(WINDOW / 2);
