@@ -197,3 +197,28 @@ export async function copyWithCtrlShiftC(t) {
   await page.keyboard.press('Control+Shift+V');
   await t.waitForText((s) => s.endsWith('$ copy-42'));
 }
+
+/**
+ * The first terminal has the keyboard when the page loads (typing needs no click), except on a touch
+ * device, where focusing it would open the on-screen keyboard over the page.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function theFirstTerminalHasTheKeyboardAtLoad(t) {
+  const { page } = t;
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  await page.keyboard.type('echo typed-$((40+2))');
+  await page.keyboard.press('Enter');
+  await t.waitForText((s) => s.includes('\ntyped-42'));
+
+  const phone = await t.browser.newContext({ isMobile: true, hasTouch: true, viewport: { width: 375, height: 740 } });
+  try {
+    const p = await phone.newPage();
+    await p.goto(t.url);
+    await p.waitForFunction(() => (document.querySelector('.xterm-rows')?.textContent ?? '').includes('$'), null, { timeout: 30_000 });
+    const focused = await p.evaluate(() => document.activeElement?.className ?? '');
+    t.assert(!focused.includes('xterm-helper-textarea'), `on a touch screen the terminal is not focused at load (focus: ${focused})`);
+  } finally {
+    await phone.close();
+  }
+}
