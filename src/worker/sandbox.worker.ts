@@ -77,11 +77,14 @@ const api: SandboxWorkerApi = {
     if (opts.preopen && !opened) terminals.preopen(m, opts.preopen.cols, opts.preopen.rows);
   },
   async open(cols, rows, port) {
-    opened = true;
     const id = terminals.open(machine(), cols, rows, port);
-    // After the output flush (a macrotask) that carries the prompt.
-    setTimeout(firstTerminalOpened, 0);
-    readaheadAfterBoot();
+    if (!opened) {
+      opened = true;
+      // After the output flush (a macrotask) that carries the prompt: dockerd's engine, then the
+      // programs' code.
+      setTimeout(firstTerminalOpened, 0);
+      readaheadAfterBoot();
+    }
     return id;
   },
   input: (id, data) => terminals.input(id, data),
