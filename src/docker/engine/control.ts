@@ -1,4 +1,5 @@
 import { SIG } from '../../kernel/constants.ts';
+import { isKernelError } from '../../kernel/errno.ts';
 import type { Task } from '../../kernel/task/Task.ts';
 import { DaemonError } from '../../userland/commands/docker/api.ts';
 import type { Container } from './Container.ts';
@@ -26,11 +27,18 @@ export async function blockUntil(engine: Engine, caller: Task, c: Container, don
   if (timeoutMs !== undefined) timer = engine.kernel.timers.add(timeoutMs, () => { timedOut = true; c.wakeExit(); });
   try {
     while (!done() && !timedOut) {
-      await engine.kernel.block(caller, (wake) => {
-        c.exitWaiters.add(wake);
-        c.removeWaiters.add(wake);
-        return () => { c.exitWaiters.delete(wake); c.removeWaiters.delete(wake); };
-      });
+      try {
+        await engine.kernel.block(caller, (wake) => {
+          c.exitWaiters.add(wake);
+          c.removeWaiters.add(wake);
+          return () => { c.exitWaiters.delete(wake); c.removeWaiters.delete(wake); };
+        });
+      } catch (e) {
+        // The caller is the docker CLI, a Go program: a signal it handles (SIGWINCH while `docker run
+        // -it` follows the terminal's size) runs its handler and the request goes on, as Go retries
+        // EINTR (internal/poll's ignoringEINTRIO). A fatal signal still ends the wait (TaskExit).
+        if (!isKernelError(e, 'EINTR')) throw e;
+      }
     }
   } finally {
     if (timer >= 0) engine.kernel.timers.cancel(timer);

@@ -40,6 +40,13 @@ describe('terminals', () => {
     expect(width(r[3].output)).toBe(120);
   });
 
+  test('a resize while the container runs does not end the client: its exit status comes through', async () => {
+    // SIGWINCH reaches the docker CLI (it follows the size) while it waits for the container.
+    const r = await session(['docker run -it rust:latest bash', '\0resize 90 30', 'exit 3', 'echo $?']);
+    expect(r[1].output).toBe('exit\n');
+    expect(r[2].output).toBe('3\n');
+  });
+
   test('alpine: BusyBox ash prompt and BusyBox ps', async () => {
     const r = await session(['docker run -it alpine', 'ps', 'cd /tmp', 'exit']);
     expect(r[1].prompt).toBe('/ # ');
