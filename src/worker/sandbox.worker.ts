@@ -44,7 +44,7 @@ self.addEventListener('unhandledrejection', (ev) => {
 });
 
 /**
- * dockerd's engine is read in once the first terminal has been opened (or after 2 s without one):
+ * dockerd's engine is read in once the first terminal shows its prompt (or after 2 s without one):
  * evaluating and starting it takes the worker tens of milliseconds it owes the first prompt.
  */
 let firstTerminalOpened!: () => void;
@@ -80,10 +80,12 @@ const api: SandboxWorkerApi = {
     const id = terminals.open(machine(), cols, rows, port);
     if (!opened) {
       opened = true;
-      // After the output flush (a macrotask) that carries the prompt: dockerd's engine, then the
-      // programs' code.
-      setTimeout(firstTerminalOpened, 0);
-      readaheadAfterBoot();
+      // Once the first prompt has gone out (the page may ask before the machine has finished
+      // booting): dockerd's engine, then the programs' code.
+      void terminals.settled(id).catch(() => false).then(() => {
+        setTimeout(firstTerminalOpened, 0);
+        readaheadAfterBoot();
+      });
     }
     return id;
   },

@@ -89,7 +89,8 @@ export async function pickerLensAndMapShowBothSidesOfPidHost(t) {
   await t.waitFor(async () => (await pidns.count()) === 2, { message: 'a second pid namespace on the map' });
   const child = pidns.nth(1);
   const label = (await child.getAttribute('aria-label')) ?? '';
-  await child.click();
+  // On its title: the box's middle is its process list, whose entries are boxes of their own.
+  await child.click({ position: { x: 24, y: 8 } });
   // The terminal is inside the container, where nsenter makes no sense: the map opens a host terminal.
   const typed = await t.waitForText((s) => /\$ sudo nsenter -t \d+ -p -m ps aux$/.test(s), { index: 1 });
   t.assert(!(await t.terminalText(0)).includes('nsenter'), 'nothing was typed into the container\'s shell');

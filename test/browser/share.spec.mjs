@@ -2,7 +2,11 @@
 // fresh browser, broken or foreign saved state is discarded with a notice, reset starts afresh.
 import { run, waitForPrompt } from './helpers.mjs';
 
-const notice = (t) => t.page.locator('.notice').allTextContents();
+// Notices are part of the page's components, which are mounted just after the first prompt is shown.
+const notice = async (t) => {
+  await t.page.locator('.notice').first().waitFor();
+  return t.page.locator('.notice').allTextContents();
+};
 
 /** @param {import('./run.mjs').TestContext} t */
 export async function theSessionIsKeptAcrossAReload(t) {

@@ -40,6 +40,8 @@ export async function extraKeysWorkOnA375PixelScreen(t) {
   await page.goto(t.url);
   await waitForPrompt(t);
   const bar = page.getByRole('toolbar', { name: 'Extra keys' });
+  // The page's components (the bar among them) are mounted just after the first prompt is shown.
+  await bar.waitFor({ state: 'attached' });
   t.assert(await bar.isVisible(), 'the extra-keys bar shows on a phone');
   for (const name of ['Escape', 'Tab', 'Pipe', 'Dash', 'Up arrow']) {
     const box = await bar.getByRole('button', { name, exact: true }).boundingBox();
@@ -220,5 +222,41 @@ export async function theFirstTerminalHasTheKeyboardAtLoad(t) {
     t.assert(!focused.includes('xterm-helper-textarea'), `on a touch screen the terminal is not focused at load (focus: ${focused})`);
   } finally {
     await phone.close();
+  }
+}
+
+/**
+ * The first terminal opens in the page's static shell, before the components exist, and its pane
+ * adopts it: where and how large it is when the prompt first shows is where it stays (no jump, no
+ * resize), on a desktop, a mid-sized and a phone-sized window.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function theFirstTerminalKeepsItsPlaceWhenThePageIsBuilt(t) {
+  for (const [width, height] of [[1280, 800], [800, 600], [375, 667]]) {
+    const context = await t.browser.newContext({ viewport: { width, height } });
+    try {
+      await context.addInitScript(() => {
+        const box = () => {
+          const r = document.querySelector('.xterm')?.getBoundingClientRect();
+          return r && [r.x, r.y, r.width, r.height].map((v) => Math.round(v));
+        };
+        new MutationObserver(() => {
+          const rows = document.querySelector('.xterm-rows')?.textContent ?? '';
+          if (!window.__firstPrompt && /\$\s*$/.test(rows.replace(/\u00a0/g, ' ').trimEnd())) {
+            window.__firstPrompt = { box: box(), inShell: document.getElementById('shell') !== null };
+          }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+        window.__box = box;
+      });
+      const page = await context.newPage();
+      await page.goto(t.url);
+      await page.waitForFunction(() => window.__firstPrompt && !document.getElementById('shell') && document.querySelector('.toolbar'), null, { timeout: 30_000 });
+      // The ResizeObserver's refit (if any) happens in an animation frame after the mount.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const { first, now } = await page.evaluate(() => ({ first: window.__firstPrompt, now: window.__box() }));
+      t.assert(JSON.stringify(first.box) === JSON.stringify(now), `${width}x${height}: the terminal at the first prompt ${first.box} (in the shell: ${first.inShell}) is where it stays ${now}`);
+    } finally {
+      await context.close();
+    }
   }
 }

@@ -50,11 +50,27 @@ export class AppState {
   #seed: number;
   #started = false;
   #firstOutput: () => void = () => undefined;
+  /**
+   * Resolves once the first terminal output is on screen (the first prompt), when the machine failed
+   * to start, or after 3 s regardless: what may run after the prompt waits for it (the page's
+   * components, src/ui/mountApp.ts; the lessons), so it never competes with it.
+   */
+  readonly promptShown: Promise<void>;
 
   constructor() {
     const initial = this.#initialSession();
     this.#seed = initial.seed;
     this.client = new SandboxClient(initial.seed, testHooksRequested());
+    this.promptShown = new Promise<void>((resolve) => {
+      // xterm.js parses a write in a timer and draws it in the next animation frame. (Resolving at its
+      // arrival ran the lessons' ~50 ms of loading before the prompt was drawn.)
+      this.#firstOutput = () => {
+        this.#firstOutput = () => undefined;
+        setTimeout(() => requestAnimationFrame(() => setTimeout(resolve, 0)), 0);
+      };
+      void this.client.whenFailed().then(resolve);
+      setTimeout(resolve, 3000);
+    });
     this.panes = new Panes({
       client: this.client,
       record: (pane, data) => this.log.record(pane.index, data),
@@ -100,19 +116,9 @@ export class AppState {
   }
 
   async #start(initial: SessionState): Promise<void> {
-    // The lessons (chunks of their own, parsed and validated here) wait until a terminal has printed
-    // (the first prompt) so they never compete with it; after 3 s they load regardless (a machine
-    // that failed to start still shows its lessons).
-    const promptOrTimeout = new Promise<void>((resolve) => {
-      // Once the first output is on screen: xterm.js parses a write in a timer and draws it in the
-      // next animation frame. (Resolving at its arrival ran the lessons' ~50 ms of loading first.)
-      this.#firstOutput = () => {
-        this.#firstOutput = () => undefined;
-        setTimeout(() => requestAnimationFrame(() => setTimeout(resolve, 0)), 0);
-      };
-      setTimeout(resolve, 3000);
-    });
-    void promptOrTimeout.then(loadCatalog).then(({ lessons, problems }) => {
+    // The lessons (chunks of their own, parsed and validated here) wait until the first prompt is on
+    // screen so they never compete with it.
+    void this.promptShown.then(loadCatalog).then(({ lessons, problems }) => {
       this.progress.setLessons(lessons);
       for (const p of problems) this.notices.push('warning', `A lesson was left out: ${p}`);
       if (initial.scenario) this.progress.open(initial.scenario.lesson, initial.scenario.step);

@@ -81,6 +81,7 @@ export class SandboxClient {
   #events: MessagePort | null = null;
   #watchdog: Watchdog | null = null;
   #seed: number;
+  #failed: Array<() => void> = [];
 
   constructor(
     seed: number,
@@ -138,6 +139,13 @@ export class SandboxClient {
     this.#status = 'failed';
     this.#error = message;
     this.#errorDetail = detail;
+    this.#failed.splice(0).forEach((f) => f());
+  }
+
+  /** Resolves when the machine fails (the next failure, or now when it has failed). */
+  whenFailed(): Promise<void> {
+    if (this.#status === 'failed') return Promise.resolve();
+    return new Promise((resolve) => this.#failed.push(resolve));
   }
 
   /** Test hook: makes the worker hang for `ms` (ignored unless constructed with testHooks). */

@@ -1,11 +1,13 @@
 /**
  * One terminal pane: an xterm.js instance and its login session in the worker. Keys reach the machine
  * through `#send` only, so everything typed (by a person, the picker, a lesson or a replay) is recorded
- * the same way. The xterm instance is created by `mount`, an `{@attach}` function returning its cleanup.
+ * the same way. The xterm instance is created by `mount`, an `{@attach}` function returning its cleanup,
+ * or for the first pane by `openEarly`, before the page's components are mounted.
  */
+import '@xterm/xterm/css/xterm.css';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
-import { Terminal } from '@xterm/xterm';
+import { type ITerminalOptions, Terminal } from '@xterm/xterm';
 import type { SandboxClient, TerminalConnection } from '../sandbox/client.svelte.ts';
 import { registerTerminal } from '../testHook.ts';
 import { terminalFontFamily, terminalTheme, type ThemeName } from './theme.ts';
@@ -37,6 +39,9 @@ export class Pane {
   #ctrl = $state(false);
 
   #term: Terminal | null = null;
+  #fit: FitAddon | null = null;
+  /** Disposes the terminal and its connection (set while one exists). */
+  #dispose: (() => void) | null = null;
   #conn: TerminalConnection | null = null;
   /** Keys sent before the connection exists. */
   #pending = '';
@@ -78,9 +83,55 @@ export class Pane {
   get ended(): boolean { return this.#ended; }
   get ctrlLatched(): boolean { return this.#ctrl; }
 
-  /** `{@attach pane.mount}`: creates the terminal in `el`; the returned function disposes it. */
+  /**
+   * Opens the terminal in `el` before the page's components exist (src/ui/mountApp.ts), so that the
+   * first prompt does not wait for Svelte to build the page; `mount` later moves it into its pane.
+   */
+  openEarly(el: HTMLElement, theme: ThemeName, screenReader: boolean): void {
+    if (this.#term) return;
+    // Options given at creation, not changed after: a change redraws every row.
+    this.#open(el, { theme: terminalTheme(theme), screenReaderMode: screenReader });
+    this.useGeneration(this.host.client.generation);
+  }
+
+  /**
+   * `{@attach pane.mount}`: creates the terminal in `el`, or moves the one opened early there; the
+   * returned function disposes it.
+   */
   mount = (el: HTMLElement): (() => void) => {
+    const t = this.#term ?? this.#open(el);
+    const fit = this.#fit!;
+    if (t.element && t.element.parentElement !== el) {
+      // Moving an element takes the focus away from what is inside it.
+      const hadFocus = t.textarea !== undefined && document.activeElement === t.textarea;
+      el.appendChild(t.element);
+      fit.fit();
+      if (hadFocus) t.focus();
+    }
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        // A hidden pane (another tab is shown) measures 0×0: keep its size until it is visible.
+        if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit();
+      });
+    });
+    observer.observe(el);
+    if (this.#focusOnMount) {
+      this.#focusOnMount = false;
+      t.focus();
+    }
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      this.#dispose?.();
+    };
+  };
+
+  /** Creates the xterm.js terminal in `el` and connects it when a machine is wanted. */
+  #open(el: HTMLElement, options: ITerminalOptions = {}): Terminal {
     const t = new Terminal({
+      ...options,
       fontFamily: terminalFontFamily,
       fontSize: 14,
       lineHeight: 1.1,
@@ -102,27 +153,11 @@ export class Pane {
     ];
     const onFocus = () => this.host.focused(this);
     t.textarea?.addEventListener('focus', onFocus);
-
-    let frame = 0;
-    const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        // A hidden pane (another tab is shown) measures 0×0: keep its size until it is visible.
-        if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit();
-      });
-    });
-    observer.observe(el);
     const unregister = registerTerminal(t);
     this.#term = t;
-    if (this.#wantedGeneration >= 0) void this.#connect();
-    if (this.#focusOnMount) {
-      this.#focusOnMount = false;
-      t.focus();
-    }
-
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
+    this.#fit = fit;
+    this.#dispose = () => {
+      this.#dispose = null;
       t.textarea?.removeEventListener('focus', onFocus);
       subs.forEach((s) => s.dispose());
       unregister();
@@ -131,9 +166,12 @@ export class Pane {
       this.#conn = null;
       this.#connectedGeneration = -1;
       this.#term = null;
+      this.#fit = null;
       t.dispose();
     };
-  };
+    if (this.#wantedGeneration >= 0) void this.#connect();
+    return t;
+  }
 
   /** The machine of `generation` is the one to talk to (called on start and after every restart). */
   useGeneration(generation: number): void {
