@@ -52,3 +52,33 @@ export async function aWorkerThatStopsAnsweringIsReportedWithARestart(t) {
   await run(t, 'echo back-$((6*7))', { until: (s) => s.includes('\nback-42') });
   t.assert((await page.getByRole('alert').count()) === 0, 'the notice is gone');
 }
+
+/**
+ * Before any of the app's code has run (here held back), the page shows its frame (the static shell)
+ * in the system's colour scheme; the app then opens its first terminal in it.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function theShellComesFirstInTheSystemsColours(t) {
+  for (const [scheme, background] of [['light', 'rgb(255, 255, 255)'], ['dark', 'rgb(13, 17, 23)']]) {
+    const context = await t.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+    let release = () => {};
+    const held = new Promise((resolve) => { release = resolve; });
+    try {
+      await context.route(/\/mountApp-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue().catch(() => {});
+      });
+      const page = await context.newPage();
+      await page.goto(t.url, { waitUntil: 'domcontentloaded' });
+      await page.locator('#shell .shell-terminal').waitFor();
+      const seen = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, theme: document.documentElement.dataset.theme ?? null }));
+      t.assert(seen.theme === null, `no app code has run yet (data-theme ${seen.theme})`);
+      t.assert(seen.bg === background, `${scheme}: the shell's background is ${seen.bg}, expected ${background}`);
+      release();
+      await page.waitForFunction(() => /\$\s*$/.test((document.querySelector('.xterm-rows')?.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()), null, { timeout: 30_000 });
+    } finally {
+      release();
+      await context.close();
+    }
+  }
+}
