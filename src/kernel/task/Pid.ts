@@ -1,4 +1,5 @@
 import type { PidNamespace } from '../ns/PidNamespace.ts';
+import type { DirInode } from '../vfs/inode.ts';
 
 /**
  * Linux's `struct pid`: one number per pid-namespace level, from the root namespace (index 0) down to
@@ -6,6 +7,12 @@ import type { PidNamespace } from '../ns/PidNamespace.ts';
  * `NSpgid`/`NSsid` can be printed per level even after the leader is gone.
  */
 export class Pid {
+  /**
+   * The /proc/PID directories made for this pid, one per procfs instance that looked it up (Linux's
+   * pid->inodes): found from the pid itself, and gone with it.
+   */
+  procDirs: DirInode[] | undefined = undefined;
+
   constructor(readonly numbers: ReadonlyArray<{ ns: PidNamespace; nr: number }>) {}
 
   /** The namespace the pid was allocated in (its deepest level). */

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Kernel } from '../../../kernel/Kernel.ts';
 import { GenDir } from '../../../kernel/procfs/nodes.ts';
+import { PidDir } from '../../../kernel/procfs/pid/PidDir.ts';
+import { ProcRoot } from '../../../kernel/procfs/ProcFs.ts';
 import { Sys } from '../../../kernel/syscalls/Sys.ts';
 import { SysFs } from '../../../kernel/syscalls/SysFs.ts';
 import { PathWalker } from '../../../kernel/vfs/path.ts';
@@ -27,7 +29,7 @@ const PER_PROCESS = /^\/proc\/\d+\/(stat|status|cmdline)$/;
 const realOpen = SysFs.prototype.open;
 const realReadNow = SysFs.prototype.readNow;
 const realWrite = SysFs.prototype.write;
-const realLookup = GenDir.prototype.lookup;
+const realLookups = [GenDir, ProcRoot, PidDir].map((c) => [c, c.prototype.lookup] as const);
 const realResolve = PathWalker.prototype.resolve;
 
 interface Counts { procs: number; bytes: number; opens: string[]; reads: number; walks: number; lookups: number; writes: number }
@@ -51,10 +53,13 @@ async function psAux(k: Kernel): Promise<Counts> {
     if (PER_PROCESS.test(path)) c.walks++;
     return realResolve.call(this, path, follow);
   });
-  vi.spyOn(GenDir.prototype, 'lookup').mockImplementation(function (this: GenDir, name, ctx) {
-    c.lookups++;
-    return realLookup.call(this, name, ctx);
-  });
+  // Every synthetic directory's lookup, the fixed-table fallback of /proc's root included.
+  for (const [cls, real] of realLookups) {
+    vi.spyOn(cls.prototype, 'lookup').mockImplementation(function (this: GenDir, name: string, ctx) {
+      c.lookups++;
+      return real.call(this, name, ctx);
+    });
+  }
   let r;
   try {
     r = await execCapture(k, ['ps', 'aux']);
@@ -87,7 +92,8 @@ describe('ps aux cost per process', () => {
     // stat and status: one read each (file2str's buffer, grown once per run, fits them); cmdline: data, then EOF.
     expect(big.reads - small.reads).toBe(4 * extra);
     expect(big.walks - small.walks).toBe(3 * extra);
-    // /proc/PID then the file in it: two synthetic-directory lookups per open.
+    // /proc/PID (the pid first, as proc_root_lookup: no fixed-table miss) then the file in it: two
+    // synthetic-directory lookups per open.
     expect(big.lookups - small.lookups).toBe(2 * 3 * extra);
   });
 
