@@ -157,11 +157,13 @@ async function readExtras(sys: SysApi, dir: string, p: PsProc, needs: Needs): Pr
 
 const hasExtras = (needs: Needs) => needs.ns.size > 0 || needs.environ || needs.exe || needs.cgroup;
 
-/** procps_pids_reap: every numeric entry of /proc, in directory (= pid) order. */
-export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
+/**
+ * procps_pids_reap: every numeric entry of /proc, in directory (= pid) order, each handed to `take`
+ * as soon as it has been read (and awaited when `take` returns a promise: stdout was full).
+ */
+export async function reapProcs(sys: SysApi, needs: Needs, take: (p: PsProc) => Promise<void> | undefined | void): Promise<void> {
   let names: string[];
-  try { names = sys.readdir('/proc'); } catch { return []; }
-  const out: PsProc[] = [];
+  try { names = sys.readdir('/proc'); } catch { return; }
   const sh: Shared = { intern: interner(), groups: groupsMemo(), cook: cmdlineCook() };
   const extras = hasExtras(needs);
   // simple_readproc's one buffer for stat and status.
@@ -179,9 +181,9 @@ export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
     if (typeof cmdline === 'object') cmdline = await cmdline;
     const p = buildProc(Number(name), stat, status, cmdline ?? '', needs, sh);
     if (extras) await readExtras(sys, dir, p, needs);
-    out.push(p);
+    const taken = take(p);
+    if (taken) await taken;
   }
-  return out;
 }
 
 /** A /proc entry that is a process directory: all digits. */
