@@ -122,7 +122,7 @@ export class Sys extends SysFs implements SysApi {
     t.vszKb = image.vszKb ?? 7644;
     t.rssKb = image.rssKb ?? 2784;
     t.fdTable.closeOnExec();
-    for (const [sig, d] of [...t.handlers]) if (typeof d === 'function') t.handlers.delete(sig);
+    for (const [sig, d] of [...t.handlers]) if (typeof d === 'function') t.setDisposition(sig, 'default');
     this.kernel.namespacesChanged();
     const proc: Proc = {
       argv: t.argv, env: new Map(env), sys: this,
@@ -169,8 +169,7 @@ export class Sys extends SysFs implements SysApi {
   signal(sig: number, disposition: SignalDisposition): SignalDisposition {
     if (sig === 9 || sig === 19) throw new KernelError('EINVAL');
     const old = this.task.handlers.get(sig) ?? 'default';
-    if (disposition === 'default') this.task.handlers.delete(sig);
-    else this.task.handlers.set(sig, disposition);
+    this.task.setDisposition(sig, disposition);
     return old;
   }
 

@@ -48,7 +48,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   child.ctty = parent.ctty;
   child.session = parent.session;
   child.pgrp = parent.pgrp;
-  for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);
+  for (const [sig, d] of parent.handlers) child.setDisposition(sig, d);
   // A fresh namespace's init has no session or group visible inside; it keeps the caller's, as Linux does.
   child.parent = parent;
   parent.children.add(child);
