@@ -14,9 +14,10 @@ import { bootSandbox } from '../../../sandbox/index.ts';
  * /proc/PID/{stat,status,cmdline} once each and nothing else per process, reads stat and status with
  * one read(2) each once file2str's buffer fits them and cmdline with two (the second sees EOF), walks
  * one path per open, and reads /etc/passwd once per run however many processes there are. Its output
- * leaves in stdio-sized blocks, not a write per line. A per-process scan (of /proc, of the task list,
- * of the password file), an extra read or walk, or per-line writes would show here as a count that
- * grows faster than the process table.
+ * leaves in stdio-sized blocks, not a write per line, and an unsorted listing starts leaving before
+ * the last process is read (so no record has to outlive its line). A per-process scan (of /proc, of
+ * the task list, of the password file), an extra read or walk, or per-line writes would show here as
+ * a count that grows faster than the process table.
  */
 async function addSleepers(k: Kernel, count: number): Promise<void> {
   const sys = new Sys(k, k.initPidNs.tasks.get(1)!);
@@ -32,10 +33,14 @@ const realWrite = SysFs.prototype.write;
 const realLookups = [GenDir, ProcRoot, PidDir].map((c) => [c, c.prototype.lookup] as const);
 const realResolve = PathWalker.prototype.resolve;
 
-interface Counts { procs: number; bytes: number; opens: string[]; reads: number; walks: number; lookups: number; writes: number }
+interface Counts {
+  procs: number; bytes: number; opens: string[]; reads: number; walks: number; lookups: number; writes: number;
+  /** Reads of /proc/PID files done before ps's first write to stdout. */
+  readsBeforeOutput: number;
+}
 
-async function psAux(k: Kernel): Promise<Counts> {
-  const c: Counts = { procs: 0, bytes: 0, opens: [], reads: 0, walks: 0, lookups: 0, writes: 0 };
+async function psAux(k: Kernel, argv = ['ps', 'aux']): Promise<Counts> {
+  const c: Counts = { procs: 0, bytes: 0, opens: [], reads: 0, walks: 0, lookups: 0, writes: 0, readsBeforeOutput: -1 };
   const isPs = (fs: SysFs) => fs.task.comm === 'ps';
   vi.spyOn(SysFs.prototype, 'open').mockImplementation(function (this: SysFs, path, flags, mode) {
     if (isPs(this)) c.opens.push(path);
@@ -46,7 +51,7 @@ async function psAux(k: Kernel): Promise<Counts> {
     return realReadNow.call(this, fd, count);
   });
   vi.spyOn(SysFs.prototype, 'write').mockImplementation(function (this: SysFs, fd, data) {
-    if (isPs(this) && fd === 1) c.writes++;
+    if (isPs(this) && fd === 1 && c.writes++ === 0) c.readsBeforeOutput = c.reads;
     return realWrite.call(this, fd, data);
   });
   vi.spyOn(PathWalker.prototype, 'resolve').mockImplementation(function (this: PathWalker, path, follow) {
@@ -62,7 +67,7 @@ async function psAux(k: Kernel): Promise<Counts> {
   }
   let r;
   try {
-    r = await execCapture(k, ['ps', 'aux']);
+    r = await execCapture(k, argv);
   } finally {
     vi.restoreAllMocks();
   }
@@ -95,6 +100,18 @@ describe('ps aux cost per process', () => {
     // /proc/PID (the pid first, as proc_root_lookup: no fixed-table miss) then the file in it: two
     // synthetic-directory lookups per open.
     expect(big.lookups - small.lookups).toBe(2 * 3 * extra);
+  });
+
+  test('a plain listing shows processes as it reads them; a sorted one reads them all first', async () => {
+    const k = bootSandbox().host.kernel;
+    await addSleepers(k, 200);
+    // simple_spew: the first 4 KiB block leaves once ~40 processes are read, long before the last.
+    const plain = await psAux(k);
+    expect(plain.readsBeforeOutput).toBeGreaterThan(0);
+    expect(plain.readsBeforeOutput).toBeLessThan(plain.reads / 2);
+    // fancy_spew: sorting needs every process before the first line.
+    const sorted = await psAux(k, ['ps', 'aux', '--sort=-pid']);
+    expect(sorted.readsBeforeOutput).toBe(sorted.reads);
   });
 
   test('the table leaves in 4 KiB blocks, not a write(2) per line', async () => {
