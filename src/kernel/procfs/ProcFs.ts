@@ -36,7 +36,7 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     return String(nr);
   };
   const file = (gen: (ctx: AccessContext) => string) => () => new GenFile(sb, gen);
-  // Fixed entries, built once: GenDir consults them on every lookup, /proc/PID included.
+  // Fixed entries, built once: GenDir consults them for every name that is not a pid.
   let entries: Map<string, () => Inode> | undefined;
   const root = new ProcRoot(pidLookup, sb, () => entries ??= new Map(Object.entries({
     self: () => new GenLink(sb, selfPid),

@@ -73,7 +73,7 @@ function unvector(raw: string, sep: string): string {
 
 /**
  * One copy of each distinct short value (comm, state, signal masks). A slice of a file's text keeps
- * the whole text alive, and ps holds every process until it has sorted them.
+ * the whole text alive, and a sorted listing holds every process until it has sorted them.
  */
 export function interner(): Interner {
   const seen = new Map<string, string>();
@@ -101,9 +101,9 @@ const NO_GROUPS: number[] = [];
 /**
  * A process record with every field at its "file had no such line" value, in one shape for all
  * processes. A class rather than an object literal: V8 learns per literal site whether its objects
- * outlive young collections, and ps keeps every record until it has sorted them, so a literal site
- * is soon pretenured, and allocating its 50-odd fields straight into the old generation cost more
- * than anything else ps did per process (~4 us each). Instances of a class start young.
+ * outlive young collections, and a sorted listing keeps every record until it has sorted them, so a
+ * literal site is soon pretenured, and allocating its 50-odd fields straight into the old generation
+ * cost more than anything else ps did per process (~4 us each). Instances of a class start young.
  */
 class ProcRecord implements PsProc {
   comm = ''; state = '?';
