@@ -3,7 +3,7 @@ import type { Kernel } from '../../Kernel.ts';
 import { NS_FILES, type Namespace, type NsFile } from '../../ns/NsCommon.ts';
 import type { PidNamespace } from '../../ns/PidNamespace.ts';
 import type { Task } from '../../task/Task.ts';
-import type { AccessContext, DirInode, Inode, SuperBlock } from '../../vfs/inode.ts';
+import type { AccessContext, DirInode, FileInode, Inode, SuperBlock } from '../../vfs/inode.ts';
 import { GenBase, GenDir, GenFile, GenLink, type Owner } from '../nodes.ts';
 import { formatIdMap, nsCapable, writeIdMap, writeSetgroups } from '../../ns/userns.ts';
 import { procMountinfo, procMounts } from './mounts.ts';
@@ -39,23 +39,24 @@ export function nsOfTask(t: Task, name: NsFile): Namespace {
 /** The directory an entry belongs to: what its inode is made from. */
 type Make = (d: PidDir) => Inode;
 
-const genFile = (d: PidDir, gen: (ctx: AccessContext) => string, mode = 0o444) => new GenFile(d.sb, gen, mode, d.owner);
+/** A read-only file whose text is `gen` of the task's directory (one function for every task). */
+const file = (gen: (d: PidDir, ctx: AccessContext) => string, mode = 0o444): Make => (d) => new PidFile(d, gen, mode);
 
 /**
  * The entries every /proc/PID has, in the order readdir lists them: one table for all tasks, as
  * Linux's tgid_base_stuff[] (fs/proc/base.c) is one static array of pid_entry.
  */
 const ENTRIES: ReadonlyArray<readonly [string, Make]> = [
-  ['stat', (d) => genFile(d, () => { d.alive(); return procStat(d.kernel, d.ns, d.task); })],
-  ['status', (d) => genFile(d, (ctx) => { d.alive(); return procStatus(d.ns, d.task, ctx.task.userNs); })],
-  ['cmdline', (d) => genFile(d, () => (d.task.kthread || d.task.state === 'Z' ? '' : nulTerminated(d.task.argv)))],
-  ['comm', (d) => genFile(d, () => `${d.task.comm}\n`, 0o644)],
-  ['environ', (d) => genFile(d, (ctx) => guarded(ctx, d.task, () => [...d.task.env].map(([k, v]) => `${k}=${v}\0`).join('')), 0o400)],
-  ['cgroup', (d) => genFile(d, () => '0::/\n')],
-  ['mounts', (d) => genFile(d, () => procMounts(d.task))],
-  ['mountinfo', (d) => genFile(d, () => procMountinfo(d.task))],
-  ['loginuid', (d) => genFile(d, () => `${d.task.cred.uid === 0 ? 4294967295 : d.task.cred.uid}`)],
-  ['oom_score_adj', (d) => genFile(d, () => '0\n', 0o644)],
+  ['stat', file((d) => { d.alive(); return procStat(d.kernel, d.ns, d.task); })],
+  ['status', file((d, ctx) => { d.alive(); return procStatus(d.ns, d.task, ctx.task.userNs); })],
+  ['cmdline', file(({ task: t }) => (t.kthread || t.state === 'Z' ? '' : nulTerminated(t.argv)))],
+  ['comm', file(({ task: t }) => `${t.comm}\n`, 0o644)],
+  ['environ', file(({ task: t }, ctx) => guarded(ctx, t, () => [...t.env].map(([k, v]) => `${k}=${v}\0`).join('')), 0o400)],
+  ['cgroup', file(() => '0::/\n')],
+  ['mounts', file(({ task: t }) => procMounts(t))],
+  ['mountinfo', file(({ task: t }) => procMountinfo(t))],
+  ['loginuid', file(({ task: t }) => `${t.cred.uid === 0 ? 4294967295 : t.cred.uid}`)],
+  ['oom_score_adj', file(() => '0\n', 0o644)],
   // user_namespaces(7): the task's user namespace's id maps, written once by unshare/newuidmap.
   ['uid_map', ({ sb, task: t, owner }) => new GenFile(sb, () => formatIdMap(t.userNs, 'uid'), 0o644, owner, (data, ctx) => writeIdMap(ctx.task, t.userNs, 'uid', data))],
   ['gid_map', ({ sb, task: t, owner }) => new GenFile(sb, () => formatIdMap(t.userNs, 'gid'), 0o644, owner, (data, ctx) => writeIdMap(ctx.task, t.userNs, 'gid', data))],
@@ -114,6 +115,23 @@ export class PidDir extends GenBase implements DirInode {
   link(): void { throw new KernelError('EACCES'); }
   unlink(): void { throw new KernelError('EACCES'); }
   makeFile(): Inode { throw new KernelError('EACCES'); }
+}
+
+/**
+ * A read-only /proc/PID file. Its text comes from a function shared by every task's file, given the
+ * directory: no closure per file (ps reads three files of every process, and each closure was one
+ * more object to fetch from memory).
+ */
+class PidFile extends GenBase implements FileInode {
+  readonly type = 'file' as const;
+  readonly generated = true;
+  constructor(private readonly dir: PidDir, private readonly gen: (d: PidDir, ctx: AccessContext) => string, mode: number) {
+    super(dir.sb, mode, dir.owner);
+  }
+  read(ctx: AccessContext): string { return this.gen(this.dir, ctx); }
+  write(): void { throw new KernelError('EACCES'); }
+  /** procfs files report size 0, as on Linux. */
+  size(): number { return 0; }
 }
 
 /** argv as the process's memory holds it: each argument followed by a NUL. */
