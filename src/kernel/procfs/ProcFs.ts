@@ -1,7 +1,6 @@
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
 import type { PidNamespace } from '../ns/PidNamespace.ts';
-import type { Task } from '../task/Task.ts';
 import type { AccessContext, Inode, SuperBlock } from '../vfs/inode.ts';
 import { anonDev } from '../vfs/tmpfs.ts';
 import { GenDir, GenFile, GenLink } from './nodes.ts';
@@ -17,18 +16,11 @@ import { PROC_FILESYSTEMS, procCpuinfo, procLoadavg, procMeminfo, procStatFile, 
  */
 export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; sb: SuperBlock } {
   const sb: SuperBlock = { fstype: 'proc', source: 'proc', superOptions: '', dev: anonDev() };
-  const dirOf = (t: Task) => {
-    const dirs = t.pid.procDirs ??= [];
-    for (let i = 0; i < dirs.length; i++) if (dirs[i].sb === sb) return dirs[i];
-    const d = new PidDir(kernel, sb, ns, t);
-    dirs.push(d);
-    return d;
-  };
   const pidLookup = (name: string) => {
     const nr = pidNumber(name);
     if (nr < 0) return undefined;
     const t = ns.tasks.get(nr);
-    return t && t.state !== 'X' ? dirOf(t) : undefined;
+    return t && t.state !== 'X' ? t.pid.procDirOf(sb, () => new PidDir(kernel, sb, ns, t)) : undefined;
   };
   const selfPid = (ctx: AccessContext) => {
     const nr = ctx.task.pid.nrIn(ns);
