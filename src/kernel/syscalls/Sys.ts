@@ -5,7 +5,7 @@ import type { NsType } from '../ns/NsCommon.ts';
 import { PidNamespace } from '../ns/PidNamespace.ts';
 import type { UserNamespace } from '../ns/simple.ts';
 import { hasMapping, nsCapable, toKid, viewId } from '../ns/userns.ts';
-import type { Proc } from '../program.ts';
+import type { Proc, ProgramImage } from '../program.ts';
 import { checkArgLimits } from '../task/argLimits.ts';
 import { doClone } from '../task/clone.ts';
 import { ALL_CAPS, rootCreds, userCreds } from '../task/Credentials.ts';
@@ -128,9 +128,16 @@ export class Sys extends SysFs implements SysApi {
       argv: t.argv, env: new Map(env), sys: this,
       out: (text) => this.write(1, text), err: (text) => this.write(2, text),
     };
+    // execve's own frame ends here: a process spends its life in the program, and every sleeping
+    // task would otherwise keep this function's suspended state (its locals, ~350 bytes) as well.
+    return this.runProgram(image, proc);
+  }
+
+  /** The new program, to its end: its return value is the exit status (as returning from main). */
+  private async runProgram(image: ProgramImage, proc: Proc): Promise<never> {
     const code = await image.main(proc);
-    doExit(this.kernel, t, (code & 0xff) << 8);
-    throw new TaskExit(t);
+    doExit(this.kernel, this.task, (code & 0xff) << 8);
+    throw new TaskExit(this.task);
   }
 
   exit(status: number): never {
