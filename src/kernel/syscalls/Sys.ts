@@ -6,7 +6,7 @@ import { PidNamespace } from '../ns/PidNamespace.ts';
 import type { UserNamespace } from '../ns/simple.ts';
 import { hasMapping, nsCapable, toKid, viewId } from '../ns/userns.ts';
 import type { Proc, ProgramImage } from '../program.ts';
-import { checkArgLimits } from '../task/argLimits.ts';
+import { checkArgLimits, environBlock } from '../task/argLimits.ts';
 import { doClone } from '../task/clone.ts';
 import { ALL_CAPS, rootCreds, userCreds } from '../task/Credentials.ts';
 import { doExit } from '../task/exit.ts';
@@ -117,7 +117,7 @@ export class Sys extends SysFs implements SysApi {
     }
     t.comm = basename(ref.path).slice(0, 15);
     t.argv = [...argv];
-    t.env = new Map(env);
+    t.environ = environBlock(env);
     t.exe = ref.path;
     t.vszKb = image.vszKb ?? 7644;
     t.rssKb = image.rssKb ?? 2784;

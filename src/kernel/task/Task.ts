@@ -47,7 +47,11 @@ export class Task {
 
   comm: string;
   argv: string[] = [];
-  env: Map<string, string> = new Map();
+  /**
+   * The environment as execve copied it onto the new program's stack: `NAME=value\0` strings end to
+   * end, what /proc/PID/environ shows. Forks share the parent's (strings are immutable).
+   */
+  environ = '';
   /** Path of the executable (/proc/PID/exe). */
   exe = '';
   cred: Credentials;

@@ -31,7 +31,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   for (const { ns, nr } of pid.numbers) ns.tasks.set(nr, child);
   if (flags & CLONE_NEWPID || !pidNs.childReaper) pidNs.childReaper ??= child;
   child.argv = [...parent.argv];
-  child.env = new Map(parent.env);
+  child.environ = parent.environ;
   child.exe = parent.exe;
   child.vszKb = parent.vszKb;
   child.rssKb = Math.max(1, Math.round(parent.rssKb * 0.4));

@@ -51,7 +51,7 @@ const ENTRIES: ReadonlyArray<readonly [string, Make]> = [
   ['status', file((d, ctx) => { d.alive(); return procStatus(d.ns, d.task, ctx.task.userNs); })],
   ['cmdline', file(({ task: t }) => (t.kthread || t.state === 'Z' ? '' : nulTerminated(t.argv)))],
   ['comm', file(({ task: t }) => `${t.comm}\n`, 0o644)],
-  ['environ', file(({ task: t }, ctx) => guarded(ctx, t, () => [...t.env].map(([k, v]) => `${k}=${v}\0`).join('')), 0o400)],
+  ['environ', file(({ task: t }, ctx) => guarded(ctx, t, () => t.environ), 0o400)],
   ['cgroup', file(() => '0::/\n')],
   ['mounts', file(({ task: t }) => procMounts(t))],
   ['mountinfo', file(({ task: t }) => procMountinfo(t))],
