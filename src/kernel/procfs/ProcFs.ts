@@ -56,7 +56,12 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     keys: file(() => ''),
     timer_list: file(() => 'Timer List Version: v0.9\nHRTIMER_MAX_CLOCK_BASES: 8\n'),
   })), 0o555, undefined, {
-    list: () => [...ns.tasks.entries()].filter(([, t]) => t.state !== 'X').sort((a, b) => a[0] - b[0]).map(([nr]) => String(nr)),
+    list: () => {
+      // One pass over the namespace's pids, no pair per task (ps lists /proc once per run).
+      const nrs: number[] = [];
+      for (const [nr, t] of ns.tasks) if (t.state !== 'X') nrs.push(nr);
+      return nrs.sort((a, b) => a - b).map(String);
+    },
     lookup: () => undefined,
   });
   return { root, sb };
