@@ -54,9 +54,7 @@ export class Sys extends SysFs implements SysApi {
     // Becoming the namespace's root keeps the capabilities (a reduced set stays reduced, e.g. a
     // container without CAP_NET_ADMIN); any other uid has none.
     const toRoot = uid === toKid(ns, 0, 'uid');
-    this.task.cred = { ...userCreds(uid, gid, groups), caps: toRoot ? new Set(keep) : new Set() };
-    this.task.cred.gid = this.task.cred.egid = gid;
-    this.task.cred.groups = groups;
+    this.task.cred = { ...userCreds(uid, gid, groups), gid, egid: gid, groups, caps: toRoot ? new Set(keep) : new Set() };
   }
   getpgrp(): number { return this.task.pgrp.nrIn(this.task.pidNs); }
   getsid(pid?: number): number { return (pid ? this.lookup(pid) : this.task).session.nrIn(this.task.pidNs); }

@@ -4,7 +4,6 @@ import type { Kernel } from '../Kernel.ts';
 import { createNamespaces, enterUserNs, remapFs } from '../ns/createNamespaces.ts';
 import type { PidNamespace } from '../ns/PidNamespace.ts';
 import type { CloneOptions, SysApi } from '../syscalls/SysApi.ts';
-import { cloneCreds } from './Credentials.ts';
 import { Pid } from './Pid.ts';
 import { Task } from './Task.ts';
 
@@ -22,7 +21,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   const pid = allocPid(pidNs);
 
   const child = new Task({
-    comm: opts.comm ?? parent.comm, cred: cloneCreds(parent.cred), userNs: parent.userNs, nsproxy,
+    comm: opts.comm ?? parent.comm, cred: parent.cred, userNs: parent.userNs, nsproxy,
     startTime: kernel.clock.now(),
   });
   child.seccomp = parent.seccomp;
