@@ -1,16 +1,18 @@
 /** A set of sleepers woken together (wait_queue_head_t). */
 export class WaitQueue {
-  private readonly waiters = new Set<() => void>();
+  /** Made at the first sleeper: every task has queues (SIGCONT, child events) that most never use. */
+  private waiters: Set<() => void> | undefined = undefined;
   add(wake: () => void): () => void {
-    this.waiters.add(wake);
-    return () => { this.waiters.delete(wake); };
+    (this.waiters ??= new Set()).add(wake);
+    return () => { this.waiters?.delete(wake); };
   }
   wake(): void {
+    if (!this.waiters?.size) return;
     const ws = [...this.waiters];
     this.waiters.clear();
     for (const w of ws) w();
   }
-  get size(): number { return this.waiters.size; }
+  get size(): number { return this.waiters?.size ?? 0; }
 }
 
 /** What the embedding environment provides: timers and a way to yield to its event loop. */

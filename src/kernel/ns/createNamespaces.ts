@@ -41,6 +41,8 @@ export function createNamespaces(kernel: Kernel, task: Task, flags: number): New
   }
   const owner = userNs ?? task.userNs;
   const others = flags & NS_FLAGS & ~CLONE_NEWUSER;
+  // copy_namespaces: no new namespace shares the parent's nsproxy (get_nsproxy) rather than copying it.
+  if (!userNs && !others) return { nsproxy: old, mountMap: undefined, userNs: undefined };
   if (others && !userNs && !nsCapable(task, owner, 'CAP_SYS_ADMIN')) throw new KernelError('EPERM');
   // copy_pid_ns: a new pid namespace only below the caller's own (so not a second unshare -p, nor
   // clone(CLONE_NEWPID) after unshare(CLONE_NEWPID) or setns to a pid namespace).

@@ -1,12 +1,11 @@
 import { KernelError } from '../errno.ts';
 import type { Kernel } from '../Kernel.ts';
 import type { PidNamespace } from '../ns/PidNamespace.ts';
-import type { Task } from '../task/Task.ts';
 import type { AccessContext, Inode, SuperBlock } from '../vfs/inode.ts';
 import { anonDev } from '../vfs/tmpfs.ts';
 import { GenDir, GenFile, GenLink } from './nodes.ts';
 import { procSysvipc } from '../ipc/procSysvipc.ts';
-import { pidDir } from './pid/PidDir.ts';
+import { PidDir } from './pid/PidDir.ts';
 import { sysDir } from './sys.ts';
 import { PROC_FILESYSTEMS, procCpuinfo, procLoadavg, procMeminfo, procStatFile, procUptime, procVersion } from './system.ts';
 
@@ -17,11 +16,11 @@ import { PROC_FILESYSTEMS, procCpuinfo, procLoadavg, procMeminfo, procStatFile, 
  */
 export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; sb: SuperBlock } {
   const sb: SuperBlock = { fstype: 'proc', source: 'proc', superOptions: '', dev: anonDev() };
-  const pidDirs = new WeakMap<Task, Inode>();
-  const dirOf = (t: Task) => {
-    let d = pidDirs.get(t);
-    if (!d) { d = pidDir(kernel, sb, ns, t); pidDirs.set(t, d); }
-    return d;
+  const pidLookup = (name: string) => {
+    const nr = pidNumber(name);
+    if (nr < 0) return undefined;
+    const t = ns.tasks.get(nr);
+    return t && t.state !== 'X' ? t.pid.procDirOf(sb, () => new PidDir(kernel, sb, ns, t)) : undefined;
   };
   const selfPid = (ctx: AccessContext) => {
     const nr = ctx.task.pid.nrIn(ns);
@@ -29,9 +28,9 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     return String(nr);
   };
   const file = (gen: (ctx: AccessContext) => string) => () => new GenFile(sb, gen);
-  // Fixed entries, built once: GenDir consults them on every lookup, /proc/PID included.
+  // Fixed entries, built once: GenDir consults them for every name that is not a pid.
   let entries: Map<string, () => Inode> | undefined;
-  const root = new GenDir(sb, () => entries ??= new Map(Object.entries({
+  const root = new ProcRoot(pidLookup, sb, () => entries ??= new Map(Object.entries({
     self: () => new GenLink(sb, selfPid),
     'thread-self': () => new GenLink(sb, (ctx) => `${selfPid(ctx)}/task/${selfPid(ctx)}`),
     mounts: () => new GenLink(sb, () => 'self/mounts'),
@@ -57,15 +56,26 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     keys: file(() => ''),
     timer_list: file(() => 'Timer List Version: v0.9\nHRTIMER_MAX_CLOCK_BASES: 8\n'),
   })), 0o555, undefined, {
-    list: () => [...ns.tasks.entries()].filter(([, t]) => t.state !== 'X').sort((a, b) => a[0] - b[0]).map(([nr]) => String(nr)),
-    lookup: (name) => {
-      const nr = pidNumber(name);
-      if (nr < 0) return undefined;
-      const t = ns.tasks.get(nr);
-      return t && t.state !== 'X' ? dirOf(t) : undefined;
+    list: () => {
+      // One pass over the namespace's pids, no pair per task (ps lists /proc once per run).
+      const nrs: number[] = [];
+      for (const [nr, t] of ns.tasks) if (t.state !== 'X') nrs.push(nr);
+      return nrs.sort((a, b) => a - b).map(String);
     },
+    lookup: () => undefined,
   });
   return { root, sb };
+}
+
+/**
+ * The procfs root: a name is tried as a pid before the fixed entries, as proc_root_lookup does
+ * (fs/proc/root.c), so `/proc/PID/...` costs one lookup in the pid namespace and no table misses.
+ */
+export class ProcRoot extends GenDir {
+  constructor(private readonly pids: (name: string) => Inode | undefined, ...rest: ConstructorParameters<typeof GenDir>) { super(...rest); }
+  override lookup(name: string, ctx: AccessContext): Inode | undefined {
+    return this.pids(name) ?? super.lookup(name, ctx);
+  }
 }
 
 /** name_to_int (fs/proc/base.c): a pid in decimal without leading zeros (`/proc/01` is no entry), else -1. */

@@ -6,9 +6,10 @@ import type { PathRef } from '../vfs/path.ts';
  * Building blocks for synthetic filesystems (procfs, sysfs): files whose content is generated on
  * read, directories whose entries are computed per lookup, and (magic) links.
  */
-interface Owner { uid: number; gid: number }
+export interface Owner { uid: number; gid: number }
 
-abstract class GenBase {
+/** What every synthetic inode has: a number, an owner and a mode. */
+export abstract class GenBase {
   readonly ino = allocIno();
   mtime = 0;
   uid: number;

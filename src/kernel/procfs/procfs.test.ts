@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bootSandbox } from '../../sandbox/index.ts';
+import { CLONE_NEWNS, CLONE_NEWPID } from '../constants.ts';
 import { Sys } from '../syscalls/Sys.ts';
 
 /** /proc's fixed entry tables are built once per directory; what they show must still be live. */
@@ -60,5 +61,33 @@ describe('procfs entry tables', () => {
     const listed = sys.readdir('/proc/self/fd').map(Number);
     expect(listed).toEqual([...before, a, b].sort((x, y) => x - y));
     expect(() => sys.close(1000)).toThrow();
+  });
+
+  test('a task has a directory in each procfs that shows it, numbered for that procfs', async () => {
+    const k = bootSandbox().host.kernel;
+    const host = new Sys(k, k.initPidNs.tasks.get(1)!);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let inside = '';
+    let insideIno = 0;
+    const pid = host.clone(async (c) => {
+      c.unshare(CLONE_NEWNS);
+      c.mount('proc', '/proc', 'proc', 0);
+      insideIno = c.stat('/proc/1').ino;
+      inside = await c.readFile('/proc/1/status');
+      await gate;
+      // Looked up again after the host's procfs made its own directory for the same task.
+      inside += await c.readFile('/proc/1/status');
+      return 0;
+    }, { flags: CLONE_NEWPID, comm: 'nsinit' });
+    await k.settle(() => inside !== '');
+    const outside = await host.readFile(`/proc/${pid}/status`);
+    expect(outside).toMatch(new RegExp(`^Pid:\\t${pid}$`, 'm'));
+    expect(outside).toMatch(new RegExp(`^NSpid:\\t${pid}\\t1$`, 'm'));
+    expect(host.stat(`/proc/${pid}`).ino).not.toBe(insideIno);
+    release();
+    await k.settle(() => !k.initPidNs.tasks.has(pid));
+    expect(inside.match(/^Pid:\t1$/gm)).toHaveLength(2);
+    expect(inside).toMatch(/^NSpid:\t1$/m);
   });
 });

@@ -5,8 +5,8 @@ import type { NsType } from '../ns/NsCommon.ts';
 import { PidNamespace } from '../ns/PidNamespace.ts';
 import type { UserNamespace } from '../ns/simple.ts';
 import { hasMapping, nsCapable, toKid, viewId } from '../ns/userns.ts';
-import type { Proc } from '../program.ts';
-import { checkArgLimits } from '../task/argLimits.ts';
+import type { Proc, ProgramImage } from '../program.ts';
+import { checkArgLimits, environBlock } from '../task/argLimits.ts';
 import { doClone } from '../task/clone.ts';
 import { ALL_CAPS, rootCreds, userCreds } from '../task/Credentials.ts';
 import { doExit } from '../task/exit.ts';
@@ -54,9 +54,7 @@ export class Sys extends SysFs implements SysApi {
     // Becoming the namespace's root keeps the capabilities (a reduced set stays reduced, e.g. a
     // container without CAP_NET_ADMIN); any other uid has none.
     const toRoot = uid === toKid(ns, 0, 'uid');
-    this.task.cred = { ...userCreds(uid, gid, groups), caps: toRoot ? new Set(keep) : new Set() };
-    this.task.cred.gid = this.task.cred.egid = gid;
-    this.task.cred.groups = groups;
+    this.task.cred = { ...userCreds(uid, gid, groups), gid, egid: gid, groups, caps: toRoot ? new Set(keep) : new Set() };
   }
   getpgrp(): number { return this.task.pgrp.nrIn(this.task.pidNs); }
   getsid(pid?: number): number { return (pid ? this.lookup(pid) : this.task).session.nrIn(this.task.pidNs); }
@@ -117,20 +115,27 @@ export class Sys extends SysFs implements SysApi {
     }
     t.comm = basename(ref.path).slice(0, 15);
     t.argv = [...argv];
-    t.env = new Map(env);
+    t.environ = environBlock(env);
     t.exe = ref.path;
     t.vszKb = image.vszKb ?? 7644;
     t.rssKb = image.rssKb ?? 2784;
     t.fdTable.closeOnExec();
-    for (const [sig, d] of [...t.handlers]) if (typeof d === 'function') t.handlers.delete(sig);
+    for (const [sig, d] of [...t.handlers]) if (typeof d === 'function') t.setDisposition(sig, 'default');
     this.kernel.namespacesChanged();
     const proc: Proc = {
       argv: t.argv, env: new Map(env), sys: this,
       out: (text) => this.write(1, text), err: (text) => this.write(2, text),
     };
+    // execve's own frame ends here: a process spends its life in the program, and every sleeping
+    // task would otherwise keep this function's suspended state (its locals, ~350 bytes) as well.
+    return this.runProgram(image, proc);
+  }
+
+  /** The new program, to its end: its return value is the exit status (as returning from main). */
+  private async runProgram(image: ProgramImage, proc: Proc): Promise<never> {
     const code = await image.main(proc);
-    doExit(this.kernel, t, (code & 0xff) << 8);
-    throw new TaskExit(t);
+    doExit(this.kernel, this.task, (code & 0xff) << 8);
+    throw new TaskExit(this.task);
   }
 
   exit(status: number): never {
@@ -169,8 +174,7 @@ export class Sys extends SysFs implements SysApi {
   signal(sig: number, disposition: SignalDisposition): SignalDisposition {
     if (sig === 9 || sig === 19) throw new KernelError('EINVAL');
     const old = this.task.handlers.get(sig) ?? 'default';
-    if (disposition === 'default') this.task.handlers.delete(sig);
-    else this.task.handlers.set(sig, disposition);
+    this.task.setDisposition(sig, disposition);
     return old;
   }
 

@@ -1,16 +1,19 @@
-/** A task's credentials (struct cred), reduced to what the tools print and the permission checks use. */
+/**
+ * A task's credentials (struct cred), reduced to what the tools print and the permission checks use.
+ * Never changed in place: a change installs a new object (commit_creds), so forks share their
+ * parent's until one of them changes its own, as copy_creds does.
+ */
 export interface Credentials {
-  uid: number;
-  gid: number;
-  euid: number;
-  egid: number;
-  groups: number[];
+  readonly uid: number;
+  readonly gid: number;
+  readonly euid: number;
+  readonly egid: number;
+  readonly groups: readonly number[];
   /**
    * Effective capabilities by name (CAP_SYS_ADMIN, CAP_NET_ADMIN, …); root in the initial user
-   * namespace has all. Never changed in place: a change installs a new set (as commit_creds installs
-   * new creds), so forks share their parent's and /proc can remember a set's mask.
+   * namespace has all. Never changed in place either, so /proc can remember a set's mask.
    */
-  caps: ReadonlySet<string>;
+  readonly caps: ReadonlySet<string>;
 }
 
 export const ALL_CAPS = [
@@ -29,8 +32,4 @@ export function rootCreds(): Credentials {
 export function userCreds(uid: number, gid: number, groups: number[] = [gid]): Credentials {
   if (uid === 0) return rootCreds();
   return { uid, gid, euid: uid, egid: gid, groups, caps: new Set() };
-}
-
-export function cloneCreds(c: Credentials): Credentials {
-  return { ...c, groups: [...c.groups] };
 }

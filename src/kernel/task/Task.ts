@@ -28,6 +28,8 @@ export class TaskExit {
  */
 export function afterExit(): Promise<never> { return new Promise<never>(() => undefined); }
 
+const NO_DISPOSITIONS: ReadonlyMap<number, SignalDisposition> = new Map();
+
 /**
  * A process (struct task_struct; nsbox has no threads, so task = thread-group leader).
  * Data only: behaviour lives in clone.ts, exit.ts, signals.ts, wait.ts.
@@ -45,7 +47,11 @@ export class Task {
 
   comm: string;
   argv: string[] = [];
-  env: Map<string, string> = new Map();
+  /**
+   * The environment as execve copied it onto the new program's stack: `NAME=value\0` strings end to
+   * end, what /proc/PID/environ shows. Forks share the parent's (strings are immutable).
+   */
+  environ = '';
   /** Path of the executable (/proc/PID/exe). */
   exe = '';
   cred: Credentials;
@@ -75,8 +81,11 @@ export class Task {
 
   /** Fixture daemons (systemd, sshd) stand for programs whose SIGCHLD handler reaps every child. */
   reapsChildren = false;
-  /** Signal dispositions; absent = default. */
-  readonly handlers = new Map<number, SignalDisposition>();
+  /**
+   * Signal dispositions other than the default, made at the first sigaction: most tasks never change
+   * one (and /proc/PID/status reads them for every process ps lists).
+   */
+  private dispositions: Map<number, SignalDisposition> | undefined = undefined;
   /** Exit status as wait4 encodes it; set when the task becomes a zombie. */
   exitStatus = 0;
   /** Stopped state not yet reported to the parent via WUNTRACED; continued not yet reported. */
@@ -89,11 +98,9 @@ export class Task {
   /** This task's sleepers in wait4, woken when one of its children changes state. */
   readonly childEvents = new WaitQueue();
   /** Waiters woken by SIGCONT. */
-  readonly continueWaiters = new Set<() => void>();
+  readonly continueWaiters = new WaitQueue();
   /** System calls since the task last slept or yielded (Kernel.resched's preemption count). */
   callsSinceSleep = 0;
-  /** Signals caught while the program was between system calls, delivered at the next one. */
-  readonly pendingHandlers: number[] = [];
 
   constructor(opts: {
     comm: string; cred: Credentials; userNs: UserNamespace; nsproxy: NsProxy; startTime: number; kthread?: boolean;
@@ -107,6 +114,15 @@ export class Task {
     this.startTime = opts.startTime;
     this.kthread = !!opts.kthread;
     if (this.kthread) this.state = 'I';
+  }
+
+  /** The dispositions that are not the default (SIG_IGN or a handler). */
+  get handlers(): ReadonlyMap<number, SignalDisposition> { return this.dispositions ?? NO_DISPOSITIONS; }
+
+  /** sigaction: `default` forgets the signal's entry. */
+  setDisposition(sig: number, d: SignalDisposition): void {
+    if (d === 'default') this.dispositions?.delete(sig);
+    else (this.dispositions ??= new Map()).set(sig, d);
   }
 
   /** The uid the task was counted under for RLIMIT_NPROC (credentials may change later). */

@@ -36,3 +36,10 @@ export function checkArgLimits(argv: readonly string[], env: ReadonlyMap<string,
   }
   if (total > ARG_MAX) throw new KernelError('E2BIG');
 }
+
+/** The environment block execve copies to the new program's stack: `NAME=value\0` for each variable. */
+export function environBlock(env: ReadonlyMap<string, string>): string {
+  let out = '';
+  for (const [k, v] of env) out += `${k}=${v}\0`;
+  return out;
+}

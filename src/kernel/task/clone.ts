@@ -4,7 +4,6 @@ import type { Kernel } from '../Kernel.ts';
 import { createNamespaces, enterUserNs, remapFs } from '../ns/createNamespaces.ts';
 import type { PidNamespace } from '../ns/PidNamespace.ts';
 import type { CloneOptions, SysApi } from '../syscalls/SysApi.ts';
-import { cloneCreds } from './Credentials.ts';
 import { Pid } from './Pid.ts';
 import { Task } from './Task.ts';
 
@@ -22,7 +21,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   const pid = allocPid(pidNs);
 
   const child = new Task({
-    comm: opts.comm ?? parent.comm, cred: cloneCreds(parent.cred), userNs: parent.userNs, nsproxy,
+    comm: opts.comm ?? parent.comm, cred: parent.cred, userNs: parent.userNs, nsproxy,
     startTime: kernel.clock.now(),
   });
   child.seccomp = parent.seccomp;
@@ -31,7 +30,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   for (const { ns, nr } of pid.numbers) ns.tasks.set(nr, child);
   if (flags & CLONE_NEWPID || !pidNs.childReaper) pidNs.childReaper ??= child;
   child.argv = [...parent.argv];
-  child.env = new Map(parent.env);
+  child.environ = parent.environ;
   child.exe = parent.exe;
   child.vszKb = parent.vszKb;
   child.rssKb = Math.max(1, Math.round(parent.rssKb * 0.4));
@@ -48,7 +47,7 @@ export function doClone(kernel: Kernel, parent: Task, entry: (sys: SysApi) => Pr
   child.ctty = parent.ctty;
   child.session = parent.session;
   child.pgrp = parent.pgrp;
-  for (const [sig, d] of parent.handlers) child.handlers.set(sig, d);
+  for (const [sig, d] of parent.handlers) child.setDisposition(sig, d);
   // A fresh namespace's init has no session or group visible inside; it keeps the caller's, as Linux does.
   child.parent = parent;
   parent.children.add(child);

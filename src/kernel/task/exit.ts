@@ -15,7 +15,7 @@ export function doExit(kernel: Kernel, task: Task, status: number): void {
   task.rssKb = 0;
   for (const b of [...task.blockers]) b.reject(new TaskExit(task));
   task.blockers.clear();
-  for (const w of [...task.continueWaiters]) w();
+  task.continueWaiters.wake();
   task.fdTable.closeAll();
   kernel.releaseCtty(task);
 

@@ -52,8 +52,7 @@ function resume(task: Task): void {
   if (task.state !== 'T') return;
   task.state = 'S';
   task.continueReported = false;
-  for (const w of [...task.continueWaiters]) w();
-  task.continueWaiters.clear();
+  task.continueWaiters.wake();
 }
 
 /** Signal every member of a process group (kill(-pgid), the tty's ^C). */

@@ -5,6 +5,12 @@ import type { OpenFile } from './OpenFile.ts';
 export const NOFILE_LIMIT = 1024;
 
 /**
+ * Slots a table keeps however many are free: opening and closing one file over and over (ps: three
+ * per process, each at fd 3) would otherwise shrink the arrays and grow them again every time.
+ */
+const KEPT_SLOTS = 8;
+
+/**
  * A process's file descriptor table (struct files_struct): an array of open files indexed by
  * descriptor, with close-on-exec as a parallel array of flags (Linux's fdtable keeps it as a bitmap
  * beside fd[]). Neither a Map nor an entry object per descriptor: a Map set and deleted on every
@@ -48,18 +54,19 @@ export class FdTable {
     if (!f) throw new KernelError('EBADF');
     this.fds[fd] = undefined;
     this.cloexec[fd] = false;
-    if (fd === this.fds.length - 1) this.trim();
+    if (fd >= KEPT_SLOTS && fd === this.fds.length - 1) this.trim();
     if (--f.refs === 0) f.ops.release?.(f);
   }
 
   /**
-   * Drops trailing free slots. A child forked from a task with high descriptors (systemd's sockets at
-   * 40-47) and exec'd with them closed keeps nothing up there: without this, each of 10,000 such
-   * processes held two 48-slot arrays (~1.3 KB) for three descriptors at most.
+   * Drops trailing free slots above the first KEPT_SLOTS. A child forked from a task with high
+   * descriptors (systemd's sockets at 40-47) and exec'd with them closed keeps nothing up there:
+   * without this, each of 10,000 such processes held two 48-slot arrays (~1.3 KB) for three
+   * descriptors at most.
    */
   private trim(): void {
     let n = this.fds.length;
-    while (n > 0 && this.fds[n - 1] === undefined) n--;
+    while (n > KEPT_SLOTS && this.fds[n - 1] === undefined) n--;
     this.fds.length = n;
     this.cloexec.length = n;
   }

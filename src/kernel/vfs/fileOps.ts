@@ -85,7 +85,7 @@ export function ttyOps(kernel: Kernel, tty: Tty): FileOps {
         if (t.ctty === tty && tty.fgPgrp && t.pgrp !== tty.fgPgrp && t.handlers.get(SIG.SIGTTIN) !== 'ignore') {
           // Background read: the whole group is stopped by SIGTTIN (n_tty_read → __tty_check_change).
           kernel.signalGroup(t.pgrp, SIG.SIGTTIN);
-          await kernel.block(t, (wake) => { t.continueWaiters.add(wake); return () => t.continueWaiters.delete(wake); });
+          await kernel.block(t, (wake) => t.continueWaiters.add(wake));
           continue;
         }
         const data = tty.takeInput();

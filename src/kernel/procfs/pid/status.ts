@@ -56,6 +56,10 @@ const STATUS_TAIL = 'Speculation_Store_Bypass:\tthread vulnerable\nSpeculationIn
   'Cpus_allowed:\t3\nCpus_allowed_list:\t0-1\nMems_allowed:\t00000001\nMems_allowed_list:\t0\n' +
   'voluntary_ctxt_switches:\t42\nnonvoluntary_ctxt_switches:\t3\n';
 
+/** `%04o` of each umask value met so far (there are 512; most tasks share 022). */
+const UMASKS: string[] = [];
+const umaskText = (m: number) => UMASKS[m & 0o777] ??= (m & 0o777).toString(8).padStart(4, '0');
+
 /** A kB value right-aligned in 8 columns (`%8lu kB`). */
 const PAD = ['', ' ', '  ', '   ', '    ', '     ', '      ', '       '];
 function kB(n: number): string {
@@ -87,7 +91,7 @@ export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): st
     `VmPeak:\t${kB(t.vszKb)}\nVmSize:\t${kB(t.vszKb)}\nVmLck:\t${kB(t.memLocked ? t.rssKb : 0)}\n` +
     `VmHWM:\t${kB(t.rssKb)}\nVmRSS:\t${kB(t.rssKb)}\n`;
   const eff = capMask(c.caps);
-  return `Name:\t${t.comm}\nUmask:\t${t.fs.umask.toString(8).padStart(4, '0')}\nState:\t${STATE_NAMES[t.state]}\n` +
+  return `Name:\t${t.comm}\nUmask:\t${umaskText(t.fs.umask)}\nState:\t${STATE_NAMES[t.state]}\n` +
     `Tgid:\t${nr}\nNgid:\t0\nPid:\t${nr}\nPPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}\nTracerPid:\t0\n` +
     `Uid:\t${uid}\t${euid}\t${euid}\t${euid}\nGid:\t${gid}\t${egid}\t${egid}\t${egid}\n` +
     `FDSize:\t64\nGroups:\t${groupList(c.groups, viewer)} \nNStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Kernel } from '../../../kernel/Kernel.ts';
 import { GenDir } from '../../../kernel/procfs/nodes.ts';
+import { PidDir } from '../../../kernel/procfs/pid/PidDir.ts';
+import { ProcRoot } from '../../../kernel/procfs/ProcFs.ts';
 import { Sys } from '../../../kernel/syscalls/Sys.ts';
 import { SysFs } from '../../../kernel/syscalls/SysFs.ts';
 import { PathWalker } from '../../../kernel/vfs/path.ts';
@@ -12,9 +14,10 @@ import { bootSandbox } from '../../../sandbox/index.ts';
  * /proc/PID/{stat,status,cmdline} once each and nothing else per process, reads stat and status with
  * one read(2) each once file2str's buffer fits them and cmdline with two (the second sees EOF), walks
  * one path per open, and reads /etc/passwd once per run however many processes there are. Its output
- * leaves in stdio-sized blocks, not a write per line. A per-process scan (of /proc, of the task list,
- * of the password file), an extra read or walk, or per-line writes would show here as a count that
- * grows faster than the process table.
+ * leaves in stdio-sized blocks, not a write per line, and an unsorted listing starts leaving before
+ * the last process is read (so no record has to outlive its line). A per-process scan (of /proc, of
+ * the task list, of the password file), an extra read or walk, or per-line writes would show here as
+ * a count that grows faster than the process table.
  */
 async function addSleepers(k: Kernel, count: number): Promise<void> {
   const sys = new Sys(k, k.initPidNs.tasks.get(1)!);
@@ -27,13 +30,17 @@ const PER_PROCESS = /^\/proc\/\d+\/(stat|status|cmdline)$/;
 const realOpen = SysFs.prototype.open;
 const realReadNow = SysFs.prototype.readNow;
 const realWrite = SysFs.prototype.write;
-const realLookup = GenDir.prototype.lookup;
+const realLookups = [GenDir, ProcRoot, PidDir].map((c) => [c, c.prototype.lookup] as const);
 const realResolve = PathWalker.prototype.resolve;
 
-interface Counts { procs: number; bytes: number; opens: string[]; reads: number; walks: number; lookups: number; writes: number }
+interface Counts {
+  procs: number; bytes: number; opens: string[]; reads: number; walks: number; lookups: number; writes: number;
+  /** Reads of /proc/PID files done before ps's first write to stdout. */
+  readsBeforeOutput: number;
+}
 
-async function psAux(k: Kernel): Promise<Counts> {
-  const c: Counts = { procs: 0, bytes: 0, opens: [], reads: 0, walks: 0, lookups: 0, writes: 0 };
+async function psAux(k: Kernel, argv = ['ps', 'aux']): Promise<Counts> {
+  const c: Counts = { procs: 0, bytes: 0, opens: [], reads: 0, walks: 0, lookups: 0, writes: 0, readsBeforeOutput: -1 };
   const isPs = (fs: SysFs) => fs.task.comm === 'ps';
   vi.spyOn(SysFs.prototype, 'open').mockImplementation(function (this: SysFs, path, flags, mode) {
     if (isPs(this)) c.opens.push(path);
@@ -44,20 +51,23 @@ async function psAux(k: Kernel): Promise<Counts> {
     return realReadNow.call(this, fd, count);
   });
   vi.spyOn(SysFs.prototype, 'write').mockImplementation(function (this: SysFs, fd, data) {
-    if (isPs(this) && fd === 1) c.writes++;
+    if (isPs(this) && fd === 1 && c.writes++ === 0) c.readsBeforeOutput = c.reads;
     return realWrite.call(this, fd, data);
   });
   vi.spyOn(PathWalker.prototype, 'resolve').mockImplementation(function (this: PathWalker, path, follow) {
     if (PER_PROCESS.test(path)) c.walks++;
     return realResolve.call(this, path, follow);
   });
-  vi.spyOn(GenDir.prototype, 'lookup').mockImplementation(function (this: GenDir, name, ctx) {
-    c.lookups++;
-    return realLookup.call(this, name, ctx);
-  });
+  // Every synthetic directory's lookup, the fixed-table fallback of /proc's root included.
+  for (const [cls, real] of realLookups) {
+    vi.spyOn(cls.prototype, 'lookup').mockImplementation(function (this: GenDir, name: string, ctx) {
+      c.lookups++;
+      return real.call(this, name, ctx);
+    });
+  }
   let r;
   try {
-    r = await execCapture(k, ['ps', 'aux']);
+    r = await execCapture(k, argv);
   } finally {
     vi.restoreAllMocks();
   }
@@ -87,8 +97,21 @@ describe('ps aux cost per process', () => {
     // stat and status: one read each (file2str's buffer, grown once per run, fits them); cmdline: data, then EOF.
     expect(big.reads - small.reads).toBe(4 * extra);
     expect(big.walks - small.walks).toBe(3 * extra);
-    // /proc/PID then the file in it: two synthetic-directory lookups per open.
+    // /proc/PID (the pid first, as proc_root_lookup: no fixed-table miss) then the file in it: two
+    // synthetic-directory lookups per open.
     expect(big.lookups - small.lookups).toBe(2 * 3 * extra);
+  });
+
+  test('a plain listing shows processes as it reads them; a sorted one reads them all first', async () => {
+    const k = bootSandbox().host.kernel;
+    await addSleepers(k, 200);
+    // simple_spew: the first 4 KiB block leaves once ~40 processes are read, long before the last.
+    const plain = await psAux(k);
+    expect(plain.readsBeforeOutput).toBeGreaterThan(0);
+    expect(plain.readsBeforeOutput).toBeLessThan(plain.reads / 2);
+    // fancy_spew: sorting needs every process before the first line.
+    const sorted = await psAux(k, ['ps', 'aux', '--sort=-pid']);
+    expect(sorted.readsBeforeOutput).toBe(sorted.reads);
   });
 
   test('the table leaves in 4 KiB blocks, not a write(2) per line', async () => {

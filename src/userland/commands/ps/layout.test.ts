@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { OUTBUF_SIZE, type PsProc, type SysInfo } from './procs.ts';
-import { argParse, render } from './ps.ts';
+import { render } from './display.ts';
+import { argParse } from './ps.ts';
 import { freshState } from './state.ts';
 
 /**

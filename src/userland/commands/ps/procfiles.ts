@@ -38,6 +38,7 @@ const asIs: Interner = (s) => s;
 
 export const ZERO_MASK = '0000000000000000';
 const SPACE = 32;
+const COLON = 58;
 /** The last stat field ps uses (policy, field 41; the state is field 0 here). */
 const LAST_STAT_FIELD = 38;
 
@@ -159,11 +160,12 @@ export function parseStatus(status: string, p: StatusFields, intern: Interner = 
   for (let i = 0; i < n;) {
     let eol = status.indexOf('\n', i);
     if (eol < 0) eol = n;
-    // Only keys starting with G, S, U or V are wanted; other lines are skipped unread.
+    // Only keys starting with G, S, U or V are wanted, and only keys of 3, 5 or 6 characters (the
+    // key being what precedes the line's first colon): other lines are skipped unread.
     const c0 = status.charCodeAt(i);
     if (c0 === 71 || c0 === 83 || c0 === 85 || c0 === 86) {
-      const colon = status.indexOf(':', i);
-      if (colon > i && colon < eol) statusLine(status, i, colon - i, eol, p, intern, groups);
+      const keyLen = status.charCodeAt(i + 3) === COLON ? 3 : status.charCodeAt(i + 5) === COLON ? 5 : status.charCodeAt(i + 6) === COLON ? 6 : 0;
+      if (keyLen && i + keyLen < eol) statusLine(status, i, keyLen, eol, p, intern, groups);
     }
     i = eol + 1;
   }
@@ -178,7 +180,6 @@ function keyIs(s: string, at: number, key: string): boolean {
 /** One `Key:` line from `key` to `eol`: its value, trimmed, goes to the field the key names. */
 function statusLine(s: string, key: number, keyLen: number, eol: number, p: StatusFields, intern: Interner,
   groups: (s: string, from: number, to: number) => number[]): void {
-  if (keyLen !== 3 && keyLen !== 5 && keyLen !== 6) return;
   let from = key + keyLen + 1;
   let to = eol;
   while (from < to && s.charCodeAt(from) <= SPACE) from++;

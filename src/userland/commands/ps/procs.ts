@@ -73,7 +73,7 @@ function unvector(raw: string, sep: string): string {
 
 /**
  * One copy of each distinct short value (comm, state, signal masks). A slice of a file's text keeps
- * the whole text alive, and ps holds every process until it has sorted them.
+ * the whole text alive, and a sorted listing holds every process until it has sorted them.
  */
 export function interner(): Interner {
   const seen = new Map<string, string>();
@@ -101,9 +101,9 @@ const NO_GROUPS: number[] = [];
 /**
  * A process record with every field at its "file had no such line" value, in one shape for all
  * processes. A class rather than an object literal: V8 learns per literal site whether its objects
- * outlive young collections, and ps keeps every record until it has sorted them, so a literal site
- * is soon pretenured, and allocating its 50-odd fields straight into the old generation cost more
- * than anything else ps did per process (~4 us each). Instances of a class start young.
+ * outlive young collections, and a sorted listing keeps every record until it has sorted them, so a
+ * literal site is soon pretenured, and allocating its 50-odd fields straight into the old generation
+ * cost more than anything else ps did per process (~4 us each). Instances of a class start young.
  */
 class ProcRecord implements PsProc {
   comm = ''; state = '?';
@@ -157,11 +157,13 @@ async function readExtras(sys: SysApi, dir: string, p: PsProc, needs: Needs): Pr
 
 const hasExtras = (needs: Needs) => needs.ns.size > 0 || needs.environ || needs.exe || needs.cgroup;
 
-/** procps_pids_reap: every numeric entry of /proc, in directory (= pid) order. */
-export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
+/**
+ * procps_pids_reap: every numeric entry of /proc, in directory (= pid) order, each handed to `take`
+ * as soon as it has been read (and awaited when `take` returns a promise: stdout was full).
+ */
+export async function reapProcs(sys: SysApi, needs: Needs, take: (p: PsProc) => Promise<void> | undefined | void): Promise<void> {
   let names: string[];
-  try { names = sys.readdir('/proc'); } catch { return []; }
-  const out: PsProc[] = [];
+  try { names = sys.readdir('/proc'); } catch { return; }
   const sh: Shared = { intern: interner(), groups: groupsMemo(), cook: cmdlineCook() };
   const extras = hasExtras(needs);
   // simple_readproc's one buffer for stat and status.
@@ -179,9 +181,9 @@ export async function reapProcs(sys: SysApi, needs: Needs): Promise<PsProc[]> {
     if (typeof cmdline === 'object') cmdline = await cmdline;
     const p = buildProc(Number(name), stat, status, cmdline ?? '', needs, sh);
     if (extras) await readExtras(sys, dir, p, needs);
-    out.push(p);
+    const taken = take(p);
+    if (taken) await taken;
   }
-  return out;
 }
 
 /** A /proc entry that is a process directory: all digits. */

@@ -2,10 +2,10 @@ import type { ProgramImage } from '../../../kernel/program.ts';
 import type { SysApi } from '../../../kernel/syscalls/SysApi.ts';
 import { NS_OF } from './formats.ts';
 import { helpText } from './help.ts';
-import { activeCols, forestOrder, LineFormatter, selectSetup, wantThisProc } from './output.ts';
-import { forestKeys, sortProcs } from './sorting.ts';
+import { spew } from './display.ts';
+import { selectSetup } from './output.ts';
 import { chooseDimensions, Parser, threadOptionCheck } from './parser.ts';
-import { OUTBUF_SIZE, reapProcs, readSysInfo, ttyResolver, type Needs, type PsProc, type SysInfo } from './procs.ts';
+import { OUTBUF_SIZE, readSysInfo, ttyResolver, type Needs, type SysInfo } from './procs.ts';
 import { processSfOptions } from './sortformat.ts';
 import { cStrtol, freshState, PsExit, type PsState } from './state.ts';
 
@@ -73,78 +73,6 @@ export function argParse(argv: string[], mk: () => PsState, sys: SysApi, info: S
   return { error: err };
 }
 
-/**
- * simple_spew / fancy_spew / show_one_proc((proc_t*)-1): the lines of the output, one at a time; the
- * generator's return value is the exit status.
- */
-export function* spew(s: PsState, procs: PsProc[], info: SysInfo, tty: (nr: number) => string | undefined, env: Map<string, string>):
-  Generator<string, number, undefined> {
-  const { cols: active, wideSignals } = activeCols(s.formatList, s.screenCols);
-  const lang = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || '';
-  const fmt = new LineFormatter(s.formatList, active, {
-    info, tty, forestType: s.forestType, forestPrefix: '', bsdC: s.bsdC, bsdE: s.bsdE,
-    unixF: s.unixF, userIsNumber: s.userIsNumber, wideSignals, utf8: /utf-?8/i.test(lang), lstartFormat: s.lstartFormat,
-  });
-  // check_headers: no header when disabled or when every column's header is empty.
-  const headerGap = s.headerType === 'multi' ? s.screenRows - 1 : -1;
-  let linesToNext = s.headerType === 'none' || !s.formatList.some((f) => f.name !== '' && f.spec) ? -1 : 1;
-  let didStuff = false;
-  const wanted = procs.filter((p) => wantThisProc(s, p));
-  let rows: PsProc[];
-  let prefixes: string[] | undefined;
-  if (s.forestType) {
-    const tree = forestOrder(sortProcs(wanted, forestKeys(s.sortList), info), s.forestType);
-    rows = tree.map((t) => t.p);
-    prefixes = tree.map((t) => t.prefix);
-  } else rows = s.sortList.length ? sortProcs(wanted, [...s.sortList].reverse(), info) : wanted;
-  for (let i = 0; i < rows.length; i++) {
-    if (!--linesToNext) { linesToNext = headerGap; yield fmt.line(undefined); }
-    didStuff = true;
-    yield fmt.line(rows[i], prefixes?.[i]);
-  }
-  // Nothing shown: the header alone, and exit status 1 (`ps -p 999999`).
-  if (!didStuff && !--linesToNext) yield fmt.line(undefined);
-  return didStuff ? 0 : 1;
-}
-
-/** The whole output and the exit status at once. */
-export function render(s: PsState, procs: PsProc[], info: SysInfo, tty: (nr: number) => string | undefined, env: Map<string, string>):
-  { text: string; status: number } {
-  const lines: string[] = [];
-  const it = spew(s, procs, info, tty, env);
-  for (let r = it.next(); ; r = it.next()) {
-    if (r.done) return { text: lines.join(''), status: r.value };
-    lines.push(r.value);
-  }
-}
-
-/** glibc sizes stdout's buffer from st_blksize: 4096 bytes for a pipe or a file. */
-const STDOUT_BUFSIZ = 4096;
-
-/**
- * stdout as stdio buffers it: lines collect until a block is full, then leave in one write(2), as one
- * flat string. (On a terminal stdio would flush each line; what arrives is the same.) The lines' pieces
- * are garbage at once instead of living until the whole table is done.
- */
-async function writeBuffered(lines: Generator<string, number, undefined>, out: (t: string) => Promise<void>): Promise<number> {
-  let block: string[] = [];
-  let size = 0;
-  for (let r = lines.next(); ; r = lines.next()) {
-    if (r.done) {
-      if (block.length) await out(block.join(''));
-      return r.value;
-    }
-    block.push(r.value);
-    size += r.value.length;
-    if (size >= STDOUT_BUFSIZ) {
-      const text = block.join('');
-      block = [];
-      size = 0;
-      await out(text);
-    }
-  }
-}
-
 async function main(argv: string[], env: Map<string, string>, sys: SysApi, out: (t: string) => Promise<void>, err: (t: string) => Promise<void>): Promise<number> {
   let selfStat: string;
   try { selfStat = await sys.readFile('/proc/self/stat'); } catch {
@@ -171,8 +99,7 @@ async function main(argv: string[], env: Map<string, string>, sys: SysApi, out: 
     await err(`error: ${parsed.error}\n${helpText(undefined, argv[0].split('/').pop())}`);
     return 1;
   }
-  const procs = await reapProcs(sys, needsOf(parsed.s));
-  return writeBuffered(spew(parsed.s, procs, info, ttyResolver(sys), env), out);
+  return spew(sys, parsed.s, needsOf(parsed.s), info, ttyResolver(sys), env, out);
 }
 
 export const ps: ProgramImage = {
