@@ -81,8 +81,9 @@ const api: SandboxWorkerApi = {
     if (!opened) {
       opened = true;
       // Once the first prompt has gone out (the page may ask before the machine has finished
-      // booting): dockerd's engine, then the programs' code.
-      void terminals.settled(id).catch(() => false).then(() => {
+      // booting): dockerd's engine, then the programs' code. Not once the terminal has settled: a
+      // machine whose dockerd waits for its engine is not quiet, so that would wait for the 2 s.
+      void terminals.whenOutput(id).then(() => {
         setTimeout(firstTerminalOpened, 0);
         readaheadAfterBoot();
       });

@@ -137,6 +137,24 @@ describe('SnapshotFeed', () => {
     expect(output.join('')).toContain('40 120\r\n120\r\n');
     port1.close();
   });
+  test('whenOutput: the first prompt has gone out, though the machine is not quiet (dockerd waits for its engine)', async () => {
+    let release!: () => void;
+    const sandbox = bootSandbox({ daemonsAfter: new Promise<void>((resolve) => { release = resolve; }) });
+    const host = new TerminalHost(macrotask, () => {}, (e) => { throw e; });
+    const { port1, port2 } = new MessageChannel();
+    const output: string[] = [];
+    port1.on('message', (msg: PortFromWorker) => { if (msg.type === 'output') output.push(msg.data); });
+    const id = host.open(sandbox, 80, 24, port2 as unknown as WorkerPort);
+    // host.settled(id) would not resolve before its 3 s budget: the engine's load is I/O in flight.
+    const first = await Promise.race([host.whenOutput(id).then(() => 'output'), new Promise((r) => setTimeout(() => r('still waiting'), 1000))]);
+    expect(first).toBe('output');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(output.join('')).toMatch(/vagrant@archlinux ~ \$ $/);
+    // Loads in flight are the whole worker's: let this one finish before the next test settles.
+    release();
+    await host.settled(id);
+    port1.close();
+  });
   test('a preopened terminal of a machine that was replaced is not adopted', async () => {
     const host = new TerminalHost(macrotask, () => {}, (e) => { throw e; });
     const speculative = bootSandbox({ seed: 1 });

@@ -21,6 +21,9 @@ interface OpenTerminal {
   rewatch: boolean;
   /** Keystrokes since the last settle ended a line (Enter) or interrupted a program (^C, ^D, ^Z). */
   commandPending: boolean;
+  /** Output has gone to the page; `outputWaiters` hear of its first batch. */
+  posted: boolean;
+  outputWaiters: Array<() => void>;
 }
 
 /** Keys after which the shell runs, abandons or finishes something: a command may have completed. */
@@ -58,13 +61,18 @@ export class TerminalHost {
     const id = this.#nextId++;
     const batcher = new OutputBatcher((data) => {
       this.#post(port, { type: 'output', data });
+      const t = this.#terminals.get(id);
+      if (t && !t.posted) {
+        t.posted = true;
+        t.outputWaiters.splice(0).forEach((f) => f());
+      }
       // A session can also end without input (a signal, a timer); notice it when its last words arrive.
       if (session.closed) this.schedule(() => this.#checkClosed(id));
     }, this.schedule);
     for (const data of early?.output ?? []) batcher.push(data);
     const unsubscribe = session.onOutput((data) => batcher.push(data));
     session.setOutputWindow(OUTPUT_WINDOW);
-    this.#terminals.set(id, { session, port, batcher, unsubscribe, ended: false, watching: false, rewatch: false, commandPending: true });
+    this.#terminals.set(id, { session, port, batcher, unsubscribe, ended: false, watching: false, rewatch: false, commandPending: true, posted: false, outputWaiters: [] });
     port.onmessage = (ev) => {
       const msg = ev.data as PortToWorker | undefined;
       if (msg?.type === 'input') this.input(id, msg.data);
@@ -104,6 +112,17 @@ export class TerminalHost {
     t.port.onmessage = null;
     t.port.close();
     this.#terminals.delete(id);
+  }
+
+  /**
+   * Resolves once the terminal's first output (a login shell's prompt) has gone to the page, or at
+   * once when it has, or when there is no such terminal. Unlike settled(), it does not wait for the
+   * rest of the machine to be quiet.
+   */
+  whenOutput(id: number): Promise<void> {
+    const t = this.#get(id);
+    if (!t || t.posted) return Promise.resolve();
+    return new Promise((resolve) => t.outputWaiters.push(resolve));
   }
 
   /** Resolves when the terminal's session is quiet (or over). */
