@@ -1,5 +1,5 @@
 // The app, in the order a learner sees it. The first terminal opens before Svelte builds the page:
-// it goes into the page's static shell (index.html, shaped like the app by shell.css), talks to the
+// it goes into the page's static shell (index.html, shaped like the app by frame.css), talks to the
 // worker that booted while this chunk loaded, and shows its prompt. Only then are the components
 // loaded and mounted (~150 ms of main-thread work that used to come before the prompt); the first
 // pane's component adopts the open terminal, and the shell is removed in the same task, so the
