@@ -260,3 +260,28 @@ export async function theFirstTerminalKeepsItsPlaceWhenThePageIsBuilt(t) {
     }
   }
 }
+
+/**
+ * Keys typed at the first prompt reach the shell at once, though the machine is still busy behind it
+ * (here: dockerd's engine held back, so it never gets quiet); they used to wait until it was.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function keysAtTheFirstPromptDoNotWaitForTheDaemons(t) {
+  const { page, context } = t;
+  let release = () => {};
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route(/\/docker-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  try {
+    await page.goto(t.url);
+    await waitForPrompt(t);
+    await page.keyboard.type('echo early-$((6*7))');
+    await page.keyboard.press('Enter');
+    // Well inside the 3 s a terminal waits for its machine to settle before giving up on it.
+    await t.waitForText((s) => s.includes('\nearly-42'), { timeout: 2500 });
+  } finally {
+    release();
+  }
+}

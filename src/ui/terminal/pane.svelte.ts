@@ -288,15 +288,24 @@ export class Pane {
     this.#connectedGeneration = generation;
     this.#ended = false;
     const client = this.host.client;
+    let printed!: () => void;
+    const firstOutput = new Promise<void>((resolve) => { printed = resolve; });
+    const output = (d: string, processed: () => void) => {
+      if (token !== this.#token) return processed();
+      printed();
+      this.#output(d, processed);
+    };
     void client
-      .openTerminal(t.cols, t.rows, { output: (d, processed) => (token === this.#token ? this.#output(d, processed) : processed()), closed: () => token === this.#token && this.#closed() })
+      .openTerminal(t.cols, t.rows, { output, closed: () => token === this.#token && this.#closed() })
       .then(async (conn) => {
         if (token !== this.#token) {
           conn.dispose();
           return;
         }
-        // Keys go to `#pending` until the first prompt is up, so they arrive in the order typed.
-        await conn.settled();
+        // Keys go to `#pending` until the login shell has printed (its prompt), so they arrive in the
+        // order typed. Not until the whole machine is quiet: after the first prompt it is busy for a
+        // while starting dockerd, and keys typed at the prompt would wait for that.
+        await Promise.race([firstOutput, conn.settled()]);
         if (token !== this.#token) {
           conn.dispose();
           return;
