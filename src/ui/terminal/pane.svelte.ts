@@ -40,6 +40,8 @@ export class Pane {
 
   #term: Terminal | null = null;
   #fit: FitAddon | null = null;
+  /** The theme the terminal was last given (none: xterm.js's default). */
+  #theme: ThemeName | null = null;
   /** Disposes the terminal and its connection (set while one exists). */
   #dispose: (() => void) | null = null;
   #conn: TerminalConnection | null = null;
@@ -91,6 +93,7 @@ export class Pane {
     if (this.#term) return;
     // Options given at creation, not changed after: a change redraws every row.
     this.#open(el, { theme: terminalTheme(theme), screenReaderMode: screenReader });
+    this.#theme = theme;
     this.useGeneration(this.host.client.generation);
   }
 
@@ -167,6 +170,7 @@ export class Pane {
       this.#connectedGeneration = -1;
       this.#term = null;
       this.#fit = null;
+      this.#theme = null;
       t.dispose();
     };
     if (this.#wantedGeneration >= 0) void this.#connect();
@@ -182,7 +186,11 @@ export class Pane {
   applyOptions(theme: ThemeName, screenReader: boolean): void {
     const t = this.#term;
     if (!t) return;
-    t.options.theme = terminalTheme(theme);
+    // A new theme object redraws every row, even when its colours are the same.
+    if (this.#theme !== theme) {
+      t.options.theme = terminalTheme(theme);
+      this.#theme = theme;
+    }
     if (t.options.screenReaderMode !== screenReader) t.options.screenReaderMode = screenReader;
   }
 
