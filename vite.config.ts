@@ -2,9 +2,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { nsboxTerminalScript } from './scripts/nsboxTerminalBuild.ts';
 import { preloadAppChunk } from './scripts/preloadAppChunk.ts';
+import { svelteRunesRuntime } from './scripts/svelteRunesRuntime.ts';
 
 export default defineConfig({
-  plugins: [svelte(), preloadAppChunk(), nsboxTerminalScript()],
+  plugins: [svelte(), svelteRunesRuntime(), preloadAppChunk(), nsboxTerminalScript()],
   // Relative asset URLs: the built site works from any sub-path (GitHub Pages, /nsbox/, file servers).
   base: './',
   publicDir: 'static',

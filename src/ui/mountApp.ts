@@ -6,7 +6,6 @@
 // page never shows both.
 import './app/global.css';
 import './app/frame.css';
-import { flushSync, mount } from 'svelte';
 import { AppState } from './app/appState.svelte.ts';
 import { registerClient } from './testHook.ts';
 
@@ -30,12 +29,5 @@ if (slot && first) {
 }
 
 export default app.promptShown
-  .then(() => import('./App.svelte'))
-  .then(({ default: App }) => {
-    const component = mount(App, { target, props: { app } });
-    // The first pane adopts the open terminal in an effect: run effects now, so that the terminal has
-    // left the shell (keeping the keyboard) before the shell is removed.
-    flushSync();
-    document.getElementById('shell')?.remove();
-    return component;
-  });
+  .then(() => import('./mountComponents.ts'))
+  .then(({ mountComponents }) => mountComponents(target, app));

@@ -285,3 +285,26 @@ export async function keysAtTheFirstPromptDoNotWaitForTheDaemons(t) {
     release();
   }
 }
+
+/**
+ * A URL in a program's output is a link (xterm.js's web-links addon, loaded after the first prompt):
+ * the pointer shows it, and a click opens it in a new tab.
+ * @param {import('./run.mjs').TestContext} t
+ */
+export async function linksInTheOutputOpenInANewTab(t) {
+  const { page } = t;
+  await page.goto(t.url);
+  await waitForPrompt(t);
+  // On the app's own origin, so that opening it stays on this machine.
+  const url = new URL('linked-page.html', t.url).href;
+  await run(t, `echo ${url}`, { until: (s) => s.includes(`\n${url}\n`) });
+  const row = page.locator('#pane-0 .xterm-rows > div').filter({ hasText: new RegExp(`^${url.replace(/[.]/g, '\\.')}`) });
+  const box = await row.boundingBox();
+  t.assert(box, 'the printed URL is on screen');
+  await t.waitFor(async () => {
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    return page.locator('#pane-0 .xterm-screen.xterm-cursor-pointer').count();
+  }, { message: 'the pointer to show a link over the URL' });
+  const [opened] = await Promise.all([page.context().waitForEvent('page'), page.mouse.click(box.x + 40, box.y + box.height / 2)]);
+  await t.waitFor(() => opened.url() === url, { message: `the new tab to open ${url} (it shows ${opened.url()})` });
+}

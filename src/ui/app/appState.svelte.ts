@@ -6,7 +6,6 @@
  * localStorage, or a fresh machine. Whatever is found is validated first; anything unusable is
  * dropped with a notice, and the page starts clean instead of breaking.
  */
-import { loadCatalog } from '../lessons/catalog.ts';
 import { LessonProgress } from '../lessons/progress.svelte.ts';
 import { SandboxClient } from '../sandbox/client.svelte.ts';
 import { earlySeed } from '../sandbox/worker.ts';
@@ -116,9 +115,9 @@ export class AppState {
   }
 
   async #start(initial: SessionState): Promise<void> {
-    // The lessons (chunks of their own, parsed and validated here) wait until the first prompt is on
-    // screen so they never compete with it.
-    void this.promptShown.then(loadCatalog).then(({ lessons, problems }) => {
+    // The lessons (chunks of their own, parsed and validated by the catalog, itself a chunk) wait until
+    // the first prompt is on screen so they never compete with it.
+    void this.promptShown.then(async () => (await import('../lessons/catalog.ts')).loadCatalog()).then(({ lessons, problems }) => {
       this.progress.setLessons(lessons);
       for (const p of problems) this.notices.push('warning', `A lesson was left out: ${p}`);
       if (initial.scenario) this.progress.open(initial.scenario.lesson, initial.scenario.step);

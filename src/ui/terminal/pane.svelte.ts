@@ -6,7 +6,6 @@
  */
 import '@xterm/xterm/css/xterm.css';
 import { FitAddon } from '@xterm/addon-fit';
-import { WebLinksAddon } from '@xterm/addon-web-links';
 import { type ITerminalOptions, Terminal } from '@xterm/xterm';
 import type { SandboxClient, TerminalConnection } from '../sandbox/client.svelte.ts';
 import { registerTerminal } from '../testHook.ts';
@@ -31,6 +30,9 @@ export interface PaneHost {
 export type ExtraKey = 'Tab' | 'Esc' | 'Up' | 'Down' | 'Left' | 'Right' | '|' | '-';
 
 const ARROWS: Record<string, string> = { Up: 'A', Down: 'B', Right: 'C', Left: 'D' };
+
+/** Clickable links in the output: a chunk of its own, since the first prompt does not need it. */
+let webLinks: Promise<typeof import('@xterm/addon-web-links')> | null = null;
 
 export class Pane {
   #identity = $state.raw<{ user: string; host: string } | null>(null);
@@ -145,7 +147,8 @@ export class Pane {
     });
     const fit = new FitAddon();
     t.loadAddon(fit);
-    t.loadAddon(new WebLinksAddon());
+    webLinks ??= import('@xterm/addon-web-links');
+    webLinks.then(({ WebLinksAddon }) => { if (this.#term === t) t.loadAddon(new WebLinksAddon()); }).catch(() => {});
     t.open(el);
     fit.fit();
     t.attachCustomKeyEventHandler((ev) => this.#pageKeys(t, ev));
