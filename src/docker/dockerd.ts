@@ -15,8 +15,11 @@ export function startDockerd(kernel: Kernel, roles: Map<string, Task>, after?: P
   const was = dockerd.state;
   dockerd.state = 'D';
   const code = after ? after.then(() => import('./index.ts'), () => import('./index.ts')) : import('./index.ts');
-  kernel.loadExtension('docker', code.then(
-    (engine) => {
+  // The engine creates its socket and bridge through the network stack's table: it starts once that
+  // is in too (a load of its own, kernel/net/install.ts; never rejects).
+  const netIn = kernel.extensionLoads.get('net');
+  kernel.loadExtension('docker', Promise.all([code, netIn]).then(
+    ([engine]) => {
       if (dockerd.state === 'D') dockerd.state = was;
       engine.startDockerEngine(kernel, roles, opts);
     },

@@ -95,7 +95,7 @@ function installShim(kernel: Kernel, root: TmpDir): void {
 function createSocket(kernel: Kernel, sys: Sys): Inode {
   const path = '/run/docker.sock';
   try {
-    const net = sys.ext<NetApi>('net');
+    const net = sys.extNow<NetApi>('net');
     const fd = net.socket('unix', 'stream');
     net.bind(fd, { family: 'unix', path });
     net.listen(fd, 4096);

@@ -135,10 +135,10 @@ describe('dockerd reads its engine in after boot', () => {
     expect(dockerd.state).toBe('S');
     expect(k.extensionLoads.size).toBe(0);
   });
-  test('with daemonsAfter, the engine is read in only once that settles; docker waits meanwhile', async () => {
+  test('with deferLoadsUntil, the engine is read in only once that settles; docker waits meanwhile', async () => {
     let release!: () => void;
     const after = new Promise<void>((r) => { release = r; });
-    const sandbox = bootSandbox({ daemonsAfter: after });
+    const sandbox = bootSandbox({ deferLoadsUntil: after });
     const k = sandbox.host.kernel;
     const dockerd = sandbox.host.roles.get('dockerd')!;
     const run = start(k, ['docker', 'ps', '-q']);
@@ -149,5 +149,19 @@ describe('dockerd reads its engine in after boot', () => {
     await k.settle(() => run.r !== undefined);
     expect(run.r).toEqual({ stdout: '', stderr: '', status: 0 });
     expect(dockerd.state).toBe('S');
+  });
+  test('the network stack\'s call table is a load of its own: ip sleeps in ext(\'net\') until it is in', async () => {
+    let release!: () => void;
+    const after = new Promise<void>((r) => { release = r; });
+    const k = bootSandbox({ deferLoadsUntil: after }).host.kernel;
+    const run = start(k, ['ip', '-br', 'link']);
+    for (let i = 0; i < 20; i++) await new Promise<void>((r) => setImmediate(r));
+    expect(k.extensionLoads.has('net')).toBe(true);
+    expect(run.r).toBeUndefined();
+    release();
+    await k.settle(() => run.r !== undefined);
+    expect(run.r?.status).toBe(0);
+    expect(run.r?.stdout).toMatch(/^lo +UNKNOWN .*\neth0 +UP .*\ndocker0 +/);
+    expect(k.extensionLoads.has('net')).toBe(false);
   });
 });

@@ -87,8 +87,8 @@ export function bootHost(profile: HostProfile, opts: SandboxOptions = {}): Boote
     if (p.role) roles.set(p.role, t);
   }
   mountHostFilesystems(kernel, byPid.get(1)!);
-  setupHostNetwork(kernel, profile);
-  startDockerd(kernel, roles, opts.daemonsAfter);
+  setupHostNetwork(kernel, profile, opts.deferLoadsUntil);
+  startDockerd(kernel, roles, opts.deferLoadsUntil);
   return { kernel, profile, roles };
 }
 

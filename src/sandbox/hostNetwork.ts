@@ -20,8 +20,8 @@ import type { HostDevStats, HostNetwork, HostProfile } from './profile.ts';
  * systemd-networkd added, and the listening and connected sockets the fixture daemons hold in their
  * fd tables (sshd on :22, dbus' system bus, systemd's private socket, …).
  */
-export function setupHostNetwork(kernel: Kernel, profile: HostProfile): void {
-  installNetStack(kernel);
+export function setupHostNetwork(kernel: Kernel, profile: HostProfile, deferLoadsUntil?: Promise<unknown>): void {
+  installNetStack(kernel, deferLoadsUntil);
   const net = profile.network;
   if (!net) return;
   const stack = stackOf(kernel.initNsProxy.net);

@@ -87,7 +87,7 @@ describe('buildSnapshot', () => {
     const { kernel, init } = boot();
     const sys = new Sys(kernel, init);
     const hostPid = await startContainer(sys, 'c1');
-    const net = sys.ext<NetApi>('net');
+    const net = await sys.ext<NetApi>('net');
     net.linkAdd({ kind: 'veth', name: 'veth1a2b3c4', peer: { name: 'eth0', netns: { pid: hostPid } } });
     const veth = net.links().find((l) => l.name === 'veth1a2b3c4')!;
     const docker0 = net.links().find((l) => l.name === 'docker0')!;

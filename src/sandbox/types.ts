@@ -12,10 +12,11 @@ export interface SandboxOptions {
   /** Virtual clock start, ms since epoch (default 2026-11-29T09:13:00Z). */
   startTime?: number;
   /**
-   * Daemons (dockerd) read their code in once this settles, not at boot: the app's worker holds them
-   * back until its first terminal is on screen, so that code does not compete with the first prompt.
+   * Code the login does not need (dockerd's engine, the network stack's call table) is read in once
+   * this settles, not at boot: the app's worker holds it back until its first terminal is on screen,
+   * so that it does not compete with the first prompt. Whoever needs it before sleeps until it is in.
    */
-  daemonsAfter?: Promise<unknown>;
+  deferLoadsUntil?: Promise<unknown>;
 }
 
 export interface TerminalOptions {

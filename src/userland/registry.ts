@@ -1,9 +1,8 @@
 import type { ProgramFile } from '../kernel/program.ts';
 import { readahead } from '../kernel/loader.ts';
 import { bash } from './commands/bash/bash.ts';
+// echo is a bash builtin too: it is in memory with the shell anyway.
 import { echo } from './commands/echo/echo.ts';
-// printf's formatter and echo are bash builtins too: they are in memory with the shell anyway.
-import { printf } from './commands/printf/printf.ts';
 import { falseCmd, trueCmd } from './commands/true/true.ts';
 
 /**
@@ -33,6 +32,8 @@ const ON_DISK: Record<string, ProgramFile> = {
   tr: () => import('./commands/tr/tr.ts').then((m) => m.tr),
   tee: () => import('./commands/tee/tee.ts').then((m) => m.tee),
   seq: () => import('./commands/seq/seq.ts').then((m) => m.seq),
+  // Also bash's printf builtin's formatter, read in at its first use (shell/builtins/printf.ts).
+  printf: () => import('./commands/printf/printf.ts').then((m) => m.printf),
   yes: () => import('./commands/yes/yes.ts').then((m) => m.yes),
   basename: () => import('./commands/basename/basename.ts').then((m) => m.basename),
   dirname: () => import('./commands/dirname/dirname.ts').then((m) => m.dirname),
@@ -76,7 +77,7 @@ const ON_DISK: Record<string, ProgramFile> = {
   du: () => import('./commands/du/du.ts').then((m) => m.du),
 };
 
-const IN_MEMORY: Record<string, ProgramFile> = { bash, sh: bash, echo, true: trueCmd, false: falseCmd, printf };
+const IN_MEMORY: Record<string, ProgramFile> = { bash, sh: bash, echo, true: trueCmd, false: falseCmd };
 
 /** Every program nsbox can install into a root filesystem, by file name (in /usr/bin's order). */
 export const PROGRAMS: Record<string, ProgramFile> = Object.fromEntries(

@@ -5,7 +5,6 @@
  */
 import * as Comlink from 'comlink';
 import { bootSandbox } from '../sandbox/index.ts';
-import { runLens } from './lens.ts';
 import type { ScheduleMacrotask } from './outputBatcher.ts';
 import { decodeBootOptions } from './bootName.ts';
 import type { BootOptions, SandboxWorkerApi } from './protocol.ts';
@@ -44,11 +43,12 @@ self.addEventListener('unhandledrejection', (ev) => {
 });
 
 /**
- * dockerd's engine is read in once the first terminal shows its prompt (or after 2 s without one):
+ * Code the login does not need (dockerd's engine, the network stack's call table, the map's
+ * snapshots) is read in once the first terminal shows its prompt (or after 2 s without one):
  * evaluating and starting it takes the worker tens of milliseconds it owes the first prompt.
  */
 let firstTerminalOpened!: () => void;
-const daemonsAfter = Promise.race([
+const deferLoadsUntil = Promise.race([
   new Promise<void>((resolve) => { firstTerminalOpened = resolve; }),
   new Promise<void>((resolve) => setTimeout(resolve, 2000)),
 ]);
@@ -62,11 +62,12 @@ function machine(opts?: BootOptions): ReturnType<typeof bootSandbox> {
     testHooks = opts?.testHooks === true;
     bootedSeed = opts?.seed;
   }
-  sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed, daemonsAfter });
+  sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed, deferLoadsUntil });
   return sandbox;
 }
 
-const feed = new SnapshotFeed(() => sandbox?.host.kernel);
+// The map's snapshots and the lens are read in behind the first prompt (the page shows them after it).
+const feed = new SnapshotFeed(() => sandbox?.host.kernel, deferLoadsUntil.then(() => import('../sandbox/snapshot.ts')).then((m) => m.buildSnapshot));
 const terminals = new TerminalHost(messageChannelScheduler(), () => feed.commandDone(), rethrowAsync);
 
 const api: SandboxWorkerApi = {
@@ -97,7 +98,8 @@ const api: SandboxWorkerApi = {
   watch(port) {
     feed.watch(port);
   },
-  lens(view, hostPid) {
+  async lens(view, hostPid) {
+    const { runLens } = await import('./lens.ts');
     return runLens(machine().host.kernel, view, hostPid);
   },
   async ping() {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bootSandbox } from '../sandbox/index.ts';
+import { buildSnapshot } from '../sandbox/snapshot.ts';
 import type { WorkerPort } from './port.ts';
 import type { PortFromWorker } from './messages.ts';
 import { SnapshotFeed } from './snapshotFeed.ts';
@@ -101,7 +102,7 @@ describe('TerminalHost flow control', () => {
 describe('SnapshotFeed', () => {
   test('posts a snapshot on subscribing, then only when the namespaces changed', async () => {
     const { kernel } = bootSandbox().host;
-    const feed = new SnapshotFeed(() => kernel);
+    const feed = new SnapshotFeed(() => kernel, buildSnapshot);
     const { port1, port2 } = new MessageChannel();
     const got: unknown[] = [];
     port1.on('message', (msg: unknown) => got.push(msg));
@@ -115,6 +116,24 @@ describe('SnapshotFeed', () => {
     feed.commandDone();
     await new Promise((r) => setTimeout(r, 10));
     expect(got).toHaveLength(2);
+    port1.close();
+  });
+  test('nothing is built before the builder is in; then the subscriber gets the picture as it is by then', async () => {
+    const { kernel } = bootSandbox().host;
+    let arrive!: (b: typeof buildSnapshot) => void;
+    const feed = new SnapshotFeed(() => kernel, new Promise<typeof buildSnapshot>((resolve) => { arrive = resolve; }));
+    const { port1, port2 } = new MessageChannel();
+    const got: Array<{ snapshot: { host: { hostname: string } } }> = [];
+    port1.on('message', (msg: (typeof got)[number]) => got.push(msg));
+    feed.watch(port2 as unknown as WorkerPort);
+    feed.commandDone();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(got).toHaveLength(0);
+    kernel.initNsProxy.uts.hostname = 'later';
+    arrive(buildSnapshot);
+    await new Promise((r) => setTimeout(r, 10));
+    // The subscription's picture, and no second one for the unchanged namespaces.
+    expect(got.map((m) => m.snapshot.host.hostname)).toEqual(['later']);
     port1.close();
   });
   test('a terminal preopened while the page loads is adopted by the first open: its prompt, then the real size', async () => {
@@ -139,7 +158,7 @@ describe('SnapshotFeed', () => {
   });
   test('whenOutput: the first prompt has gone out, though the machine is not quiet (dockerd waits for its engine)', async () => {
     let release!: () => void;
-    const sandbox = bootSandbox({ daemonsAfter: new Promise<void>((resolve) => { release = resolve; }) });
+    const sandbox = bootSandbox({ deferLoadsUntil: new Promise<void>((resolve) => { release = resolve; }) });
     const host = new TerminalHost(macrotask, () => {}, (e) => { throw e; });
     const { port1, port2 } = new MessageChannel();
     const output: string[] = [];

@@ -21,7 +21,7 @@ const ifindexOf = (net: NetApi, name: string): number => {
 
 export async function applyNet(w: World, model: Model, actor: MPuppet, op: Op): Promise<string> {
   const live = model.alive();
-  const call = <T>(fn: (net: NetApi, sys: SysApi) => T | Promise<T>) => w.call(actor.p!, (sys) => fn(sys.ext<NetApi>('net'), sys));
+  const call = <T>(fn: (net: NetApi, sys: SysApi) => T | Promise<T>) => w.call(actor.p!, async (sys) => fn(await sys.ext<NetApi>('net'), sys));
   const mine = model.devsIn(actor.net);
   switch (op.t) {
     case 'listen': {

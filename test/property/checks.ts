@@ -69,7 +69,7 @@ async function views(w: World, model: Model, m: MPuppet, errs: string[]): Promis
       try { sys.stat(`/tmp/m${k}/marker`); (r.markers as number[]).push(k); } catch { /* not visible */ }
     }
     r.hostname = sys.uname().nodename;
-    const net = sys.ext<NetApi>('net');
+    const net = await sys.ext<NetApi>('net');
     r.devs = net.links().filter((l) => TEST_DEV.test(l.name));
     r.ports = net.sockDiag(['tcp']).filter((s) => s.state === 10 && TEST_PORTS.includes(s.localPort)).map((s) => s.localPort);
     return r;

@@ -45,7 +45,7 @@ export async function execStart(engine: Engine, rec: ExecRecord): Promise<void> 
   };
   const key = `${c.id}/${rec.id}`;
   const shimSys = new Sys(engine.kernel, c.shim);
-  const ctl = shimSys.ext<ShimCtl>('containerd');
+  const ctl = await shimSys.ext<ShimCtl>('containerd');
   const initPid = c.state.Pid;
   rec.io.beginRun();
   engine.ios.set(key, rec.io);
@@ -61,7 +61,7 @@ export async function execStart(engine: Engine, rec: ExecRecord): Promise<void> 
   });
   const started = await spawnProcess(shimSys, ctl, {
     key, terminal: rec.tty, stdin: rec.stdin, flags: 0, pidns: `/proc/${initPid}/ns/pid`,
-    entry: (child) => runcExec(child, proc, initPid, child.ext<ShimCtl>('containerd'), key),
+    entry: async (child) => runcExec(child, proc, initPid, await child.ext<ShimCtl>('containerd'), key),
   });
   engine.pending.delete(key);
   if (!started) {

@@ -139,7 +139,7 @@ async function main(proc: Proc): Promise<number> {
     return 1;
   }
   let ctl: ShimCtl;
-  try { ctl = sys.ext<ShimCtl>('containerd'); } catch {
+  try { ctl = await sys.ext<ShimCtl>('containerd'); } catch {
     await proc.err('containerd-shim-runc-v2: cannot connect to containerd: permission denied\n');
     return 1;
   }
@@ -150,7 +150,7 @@ async function main(proc: Proc): Promise<number> {
   const pidns = spec.linux.namespaces.find((n) => n.type === 'pid' && n.path)?.path;
   const started = await spawnProcess(sys, ctl, {
     key: id, terminal: spec.process.terminal, stdin: spec.annotations['nsbox.stdin'] === 'true', flags, pidns,
-    entry: (child) => runcInit(child, spec, child.ext<ShimCtl>('containerd'), id),
+    entry: async (child) => runcInit(child, spec, await child.ext<ShimCtl>('containerd'), id),
   });
   if (!started) return 0;
   // containerd's ShouldKillAllOnExit: a container without a pid namespace of its own (--pid=host or

@@ -26,7 +26,7 @@ export class NetworkManager {
 
   /** dockerd's rtnetlink, when the kernel has a network stack. */
   net(): NetApi | null {
-    try { return this.engine.sys.ext<NetApi>('net'); } catch { return null; }
+    try { return this.engine.sys.extNow<NetApi>('net'); } catch { return null; }
   }
 
   find(ref: string): Network {

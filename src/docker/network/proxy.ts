@@ -30,7 +30,7 @@ async function main(proc: Proc): Promise<number> {
   const hostPort = Number(arg(argv, '-host-port'));
   const ctrIp = arg(argv, '-container-ip')!;
   const ctrPort = Number(arg(argv, '-container-port'));
-  const net = sys.ext<NetApi>('net');
+  const net = await sys.ext<NetApi>('net');
   const v6 = hostIp.includes(':');
   const fd = net.socket(v6 ? 'inet6' : 'inet', 'stream');
   if (v6) net.setsockopt(fd, 'IPV6_V6ONLY', 1);

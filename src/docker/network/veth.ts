@@ -42,7 +42,7 @@ export function inNetns(engine: Engine, pid: number, fn: (sys: SysApi) => Promis
 }
 
 export async function plumb(engine: Engine, pid: number, r: PlumbRequest): Promise<string> {
-  const net = engine.sys.ext<NetApi>('net');
+  const net = await engine.sys.ext<NetApi>('net');
   const name = () => `veth${engine.kernel.random.hex(7)}`;
   const hostName = name();
   const tmpName = name();
@@ -54,7 +54,7 @@ export async function plumb(engine: Engine, pid: number, r: PlumbRequest): Promi
   net.linkSet(host.ifindex, { up: true });
   net.linkSet(peer.ifindex, { netns: { pid } });
   await inNetns(engine, pid, async (sys) => {
-    const n = sys.ext<NetApi>('net');
+    const n = await sys.ext<NetApi>('net');
     const dev = n.link(tmpName)!;
     n.linkSet(dev.ifindex, { name: r.ifname, address: r.mac });
     n.addrAdd({ dev: dev.ifindex, family: 4, local: r.ip, prefixlen: r.prefixLen, broadcast: '+' });
@@ -74,7 +74,7 @@ export async function plumb(engine: Engine, pid: number, r: PlumbRequest): Promi
 export function unplumb(engine: Engine, hostVeth: string): void {
   if (!hostVeth) return;
   try {
-    const net = engine.sys.ext<NetApi>('net');
+    const net = engine.sys.extNow<NetApi>('net');
     const l = net.links().find((x) => x.name === hostVeth);
     if (l) net.linkDel(l.ifindex);
   } catch { /* no network stack, or already gone */ }

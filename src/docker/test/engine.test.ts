@@ -41,7 +41,7 @@ describe('engine API', () => {
     const t = new Sys(k, k.initPidNs.tasks.get(1)!);
     t.clone(async (s) => {
       s.setuid(1000, 1000);
-      try { s.ext('containerd'); } catch (e) { err = e; }
+      try { await s.ext('containerd'); } catch (e) { err = e; }
       return 0;
     });
     await k.settle(() => err !== undefined);

@@ -14,7 +14,7 @@ export async function withApi<T>(k: Kernel, fn: (api: DockerApi, sys: SysApi) =>
   new Sys(k, k.initPidNs.tasks.get(1)!).clone(async (sys) => {
     try {
       await sys.extReady('docker');
-      result = { v: await fn(sys.ext<DockerApi>('docker'), sys), done: true };
+      result = { v: await fn(await sys.ext<DockerApi>('docker'), sys), done: true };
     } catch (e) { result = { e, done: true }; }
     return 0;
   }, { comm: 'test' });

@@ -6,7 +6,6 @@ import type { Task } from '../task/Task.ts';
 import type { Inode, SuperBlock } from '../vfs/inode.ts';
 import { collectNamespaces, namespaceCreated } from './lifetime.ts';
 import { makeDevice, registerDevice } from './link.ts';
-import { NetCalls } from './NetCalls.ts';
 import type { NetNamespace } from './NetNamespace.ts';
 import { NET_STACK_KEY, NetStack, stackOf } from './NetStack.ts';
 import { procIfInet6, procNetDev, procRoute, procSnmp, procSockstat, procTcp, procUdp, procUnix } from './procNet.ts';
@@ -20,7 +19,7 @@ const installed = new WeakSet<Kernel>();
  * namespace starts with a down `lo` and the kernel's netlink sockets), the `net` system-call table,
  * /proc/PID/net, /proc/sys/net, /sys/class/net and namespace teardown.
  */
-export function installNetStack(kernel: Kernel): void {
+export function installNetStack(kernel: Kernel, loadAfter?: Promise<unknown>): void {
   if (installed.has(kernel)) return;
   installed.add(kernel);
   let initial: NetNamespace | undefined;
@@ -36,7 +35,14 @@ export function installNetStack(kernel: Kernel): void {
       createKernelNetlinkSockets(stack, isInitial);
     },
   });
-  kernel.extensions.set('net', (sys) => new NetCalls(kernel, (sys as Sys).task));
+  // The `net` call table (socket(2), rtnetlink, the ioctls) is a module of its own, read in after
+  // boot (or once `loadAfter` settles): nothing on the way to the first prompt needs it. A program
+  // that asks for it before it is in sleeps in sys.ext('net'), as socket(2) does while
+  // request_module("net-pf-%d") loads a protocol family.
+  const code = loadAfter ? loadAfter.then(() => import('./NetCalls.ts'), () => import('./NetCalls.ts')) : import('./NetCalls.ts');
+  kernel.loadExtension('net', code.then(({ NetCalls }) => {
+    kernel.extensions.set('net', (sys) => new NetCalls(kernel, (sys as Sys).task));
+  }));
   kernel.procPidHooks.push((sb, t) => ({ net: () => procNetDir(kernel, sb, t) }));
   kernel.procSysNetHooks.push((sb) => sysNetEntries(sb));
   kernel.sysfsNetHooks.push((ns) => stackOf(ns).devices.map((d) => d.name));

@@ -331,7 +331,11 @@ export class Sys extends SysFs implements SysApi {
       return () => undefined;
     });
   }
-  ext<T>(name: string): T {
+  async ext<T>(name: string): Promise<T> {
+    await this.extReady(name);
+    return this.extNow<T>(name);
+  }
+  extNow<T>(name: string): T {
     const make = this.kernel.extensions.get(name);
     if (!make) throw new KernelError('ENOSYS');
     return make(this) as T;

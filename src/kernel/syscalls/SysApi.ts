@@ -179,8 +179,17 @@ export interface SysApi {
   time(): number;
   /** Seeded random bytes (getrandom(2)). */
   random(): number;
-  /** Kernel-side extension points (network stack, System V IPC) register their own call tables here. */
-  ext<T>(name: string): T;
+  /**
+   * Kernel-side extension points (network stack, System V IPC, dockerd) register their own call
+   * tables here. One whose code is still being read in is waited for (see extReady); a name nobody
+   * registers fails with ENOSYS.
+   */
+  ext<T>(name: string): Promise<T>;
+  /**
+   * `ext` for code that runs only once the extension is in (dockerd's engine starts after the
+   * network stack's table; `docker` has waited in extReady): ENOSYS when it is not registered (yet).
+   */
+  extNow<T>(name: string): T;
   /**
    * Sleep while the subsystem behind `ext(name)` is still being read in (a daemon whose code loads
    * after boot, as a socket-activated service: connect succeeds, the answer waits for the daemon).

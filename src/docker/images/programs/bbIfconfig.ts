@@ -46,7 +46,7 @@ export async function bbIfconfig(proc: Proc): Promise<number> {
   const all = proc.argv.includes('-a');
   const dev = proc.argv.slice(1).find((a) => !a.startsWith('-'));
   let net: NetApi;
-  try { net = proc.sys.ext<NetApi>('net'); } catch { await proc.err('ifconfig: socket: Function not implemented\n'); return 1; }
+  try { net = await proc.sys.ext<NetApi>('net'); } catch { await proc.err('ifconfig: socket: Function not implemented\n'); return 1; }
   const links = net.links();
   const addrs = net.addrs();
   if (dev) {

@@ -46,7 +46,7 @@ export async function bbIp(proc: Proc): Promise<number> {
   const { sys } = proc;
   const args = proc.argv.slice(1).filter((a) => a !== '-4' && a !== '-6');
   let net: NetApi;
-  try { net = sys.ext<NetApi>('net'); } catch { await proc.err('ip: can\'t open netlink socket: Function not implemented\n'); return 1; }
+  try { net = await sys.ext<NetApi>('net'); } catch { await proc.err('ip: can\'t open netlink socket: Function not implemented\n'); return 1; }
   const obj = args[0] ?? '';
   const rest = args.slice(1);
   const is = (full: string) => obj.length > 0 && full.startsWith(obj);

@@ -18,9 +18,9 @@ export function redisTime(ms: number): string {
 }
 
 /** socket+bind+listen on every address in `binds`; returns the fds (none when the stack is missing). */
-export function listenTcp(sys: SysApi, binds: Array<{ family: 4 | 6; addr: string }>, port: number, backlog: number): number[] {
+export async function listenTcp(sys: SysApi, binds: Array<{ family: 4 | 6; addr: string }>, port: number, backlog: number): Promise<number[]> {
   let net: NetApi;
-  try { net = sys.ext<NetApi>('net'); } catch { return []; }
+  try { net = await sys.ext<NetApi>('net'); } catch { return []; }
   const fds: number[] = [];
   for (const b of binds) {
     const fd = net.socket(b.family === 4 ? 'inet' : 'inet6', 'stream');

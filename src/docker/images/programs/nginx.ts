@@ -23,7 +23,7 @@ async function main(proc: Proc): Promise<number> {
   const log = (level: string, msg: string, pid = sys.getpid()) => proc.err(`${logTime(sys.time())} [${level}] ${pid}#${pid}: ${msg}\n`);
   let fds: number[];
   try {
-    fds = listenTcp(sys, [{ family: 4, addr: '0.0.0.0' }, { family: 6, addr: '::' }], 80, 511);
+    fds = await listenTcp(sys, [{ family: 4, addr: '0.0.0.0' }, { family: 6, addr: '::' }], 80, 511);
   } catch (e) {
     if (!isKernelError(e)) throw e;
     await log('emerg', `bind() to 0.0.0.0:80 failed (${e.errno}: ${e.message})`);
@@ -69,7 +69,7 @@ async function worker(sys: SysApi, fds: number[]): Promise<number> {
   try { sys.setuid(101, 101, [101]); } catch { /* not root: stay */ }
   for (const s of [SIG.SIGQUIT, SIG.SIGTERM]) sys.signal(s, 'default');
   if (!fds.length) { await sys.nanosleep(1e12); return 0; }
-  const net = sys.ext<NetApi>('net');
+  const net = await sys.ext<NetApi>('net');
   await Promise.all(fds.map(async (fd) => {
     for (;;) {
       const { fd: c, peer } = await net.accept(fd);

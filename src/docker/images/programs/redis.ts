@@ -20,7 +20,7 @@ async function server(proc: Proc): Promise<number> {
   await log('M', '*', 'monotonic clock: POSIX clock_gettime');
   let fds: number[];
   try {
-    fds = listenTcp(sys, [{ family: 4, addr: '0.0.0.0' }, { family: 6, addr: '::' }], 6379, 511);
+    fds = await listenTcp(sys, [{ family: 4, addr: '0.0.0.0' }, { family: 6, addr: '::' }], 6379, 511);
   } catch (e) {
     if (!isKernelError(e)) throw e;
     await log('M', '#', `Warning: Could not create server TCP listening socket *:6379: bind: ${e.message}`);
@@ -44,7 +44,7 @@ async function server(proc: Proc): Promise<number> {
   sys.signal(SIG.SIGTERM, (s) => { stop(s).catch(() => undefined); });
   sys.signal(SIG.SIGINT, (s) => { stop(s).catch(() => undefined); });
   if (!fds.length) { for (;;) await sys.nanosleep(1e12).catch(() => undefined); }
-  const net = sys.ext<NetApi>('net');
+  const net = await sys.ext<NetApi>('net');
   await Promise.all(fds.map(async (fd) => {
     for (;;) {
       let c: number;
@@ -131,7 +131,7 @@ async function cli(proc: Proc): Promise<number> {
   }
   if (!a.length) { await proc.err('nsbox: interactive redis-cli is not available; pass a command (redis-cli PING)\n'); return 1; }
   let net: NetApi;
-  try { net = sys.ext<NetApi>('net'); } catch { await proc.err(`Could not connect to Redis at ${host}:${port}: Function not implemented\n`); return 1; }
+  try { net = await sys.ext<NetApi>('net'); } catch { await proc.err(`Could not connect to Redis at ${host}:${port}: Function not implemented\n`); return 1; }
   const fd = net.socket(host.includes(':') ? 'inet6' : 'inet', 'stream');
   try {
     await net.connect(fd, { family: host.includes(':') ? 6 : 4, addr: host, port });

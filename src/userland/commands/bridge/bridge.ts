@@ -28,7 +28,7 @@ export const bridge: ProgramImage = {
       await proc.err(`Command "${cmd}" is unknown, try "bridge link help".\n`);
       return 255;
     }
-    const ctx = new IpCtx(proc, proc.sys.ext<NetApi>('net'));
+    const ctx = new IpCtx(proc, await proc.sys.ext<NetApi>('net'));
     let dev: string | undefined;
     for (let i = 0; i < rest.length; i++) dev = rest[i] === 'dev' ? rest[++i] : rest[i];
     let ports = ctx.links().filter((l) => l.master !== undefined && l.bridgePort);

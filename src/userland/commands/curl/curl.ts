@@ -65,7 +65,7 @@ async function fetch(proc: Proc, o: Opts, url: string): Promise<number> {
   const path = m[4] ?? '/';
   const addrs = await resolveHost(proc.sys, host.replace(/^\[|\]$/g, ''));
   if (!addrs.length) return fail(proc, o, 6, `Could not resolve host: ${host}`);
-  const net = proc.sys.ext<NetApi>('net');
+  const net = await proc.sys.ext<NetApi>('net');
   const start = proc.sys.time();
   let fd = -1;
   let used: IpAddr | undefined;

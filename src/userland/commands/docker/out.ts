@@ -14,7 +14,7 @@ export function connectApi(proc: Proc): () => DockerApi {
   return () => {
     if (api) return api;
     try {
-      api = proc.sys.ext<DockerApi>('docker');
+      api = proc.sys.extNow<DockerApi>('docker');
     } catch (e) {
       if (e instanceof ConnectError) throw e;
       // No engine in this kernel at all: the socket is simply not there.

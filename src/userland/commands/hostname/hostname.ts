@@ -177,7 +177,7 @@ async function showName(sys: SysApi, kind: Kind, errx: (m: string) => Promise<ne
       return `${u.domainname}\n`;
     // getifaddrs(): every address of every interface that is up, loopback and IPv6 link-local excluded.
     case 'all-ips': {
-      const net = sys.ext<NetApi>('net');
+      const net = await sys.ext<NetApi>('net');
       const up = new Set(net.links().filter((l) => l.flags & 0x1 && !(l.flags & 0x8)).map((l) => l.ifindex));
       return `${net.addrs().filter((a) => up.has(a.ifindex) && !a.local.startsWith('fe80:')).map((a) => `${a.local} `).join('')}\n`;
     }

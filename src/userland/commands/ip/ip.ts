@@ -38,7 +38,7 @@ const OBJECTS: Array<[string, Handler | null]> = [
 export const ip: ProgramImage = {
   vszKb: 9352, rssKb: 3968,
   main: async (proc) => {
-    const ctx = new IpCtx(proc, proc.sys.ext<NetApi>('net'));
+    const ctx = new IpCtx(proc, await proc.sys.ext<NetApi>('net'));
     try {
       const code = await run(ctx, proc, proc.argv.slice(1));
       await ctx.flush();

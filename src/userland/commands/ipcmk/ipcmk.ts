@@ -64,7 +64,7 @@ export const ipcmk: ProgramImage = {
       }
     }
     if (shmSize < 0 && nsems < 0 && !queue) { await proc.err(`${prog}: bad usage\n${tryHelp(prog)}`); return 1; }
-    const ipc = proc.sys.ext<IpcCalls>('ipc');
+    const ipc = await proc.sys.ext<IpcCalls>('ipc');
     const create = async (kind: IpcKind, arg: number, what: string, label: string): Promise<boolean> => {
       // ul_random_get_bytes(&key): a random 32-bit key (IPC_PRIVATE, 0, would also do).
       const key = Math.floor(proc.sys.random() * 0x100000000) | 0;

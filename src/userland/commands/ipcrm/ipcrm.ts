@@ -48,7 +48,7 @@ export const ipcrm: ProgramImage = {
       { name: 'help', arg: 'none', key: 'h' }, { name: 'version', arg: 'none', key: 'V' },
     ]);
     if (!r) return 1;
-    const ipc = proc.sys.ext<IpcCalls>('ipc');
+    const ipc = await proc.sys.ext<IpcCalls>('ipc');
     let verbose = false;
     let errors = 0;
     const warn = async (msg: string) => { errors++; await proc.err(`${prog}: ${msg}\n`); };

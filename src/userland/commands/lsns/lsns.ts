@@ -38,6 +38,8 @@ export const lsns: ProgramImage = {
   main: async (proc) => {
     const prog = progName(proc.argv[0]);
     const { sys } = proc;
+    // lsns opens its rtnetlink socket (for NETNSID) before it reads anything.
+    await sys.extReady('net');
     const errx = async (msg: string) => { await proc.err(`${prog}: ${msg}\n`); return 1; };
     const r = await ulGetopt(proc, prog, 'Jlp:o:nruhVt:T::W', [
       { name: 'json', arg: 'none', key: 'J' }, { name: 'task', arg: 'required', key: 'p' }, { name: 'help', arg: 'none', key: 'h' },
@@ -188,7 +190,7 @@ function netnsid(sys: SysApi, pid: number): string | undefined {
   let fd: number;
   try { fd = sys.open(`/proc/${pid}/ns/net`, O_RDONLY); } catch { return undefined; }
   try {
-    const id = sys.ext<NetApi>('net').nsidOf({ fd });
+    const id = sys.extNow<NetApi>('net').nsidOf({ fd });
     return id >= 0 ? String(id) : 'unassigned';
   } catch (e) {
     if (isKernelError(e)) return undefined;

@@ -39,7 +39,7 @@ export const nc: ProgramImage = {
       await err(`${e.message}\n${USAGE}`);
       return 1;
     }
-    const net = proc.sys.ext<NetApi>('net');
+    const net = await proc.sys.ext<NetApi>('net');
     try {
       if (o.listen) return await listen(proc, net, o, operands);
       return await connect(proc, net, o, operands);

@@ -65,7 +65,7 @@ export const ping: ProgramImage = {
     const dst = addrs[0];
     const dstText = formatIp(dst);
     const named = dstText !== target.replace(/^\[|\]$/g, '');
-    const net = sys.ext<NetApi>('net');
+    const net = await sys.ext<NetApi>('net');
 
     // iputils finds its source address with a connected UDP probe socket first.
     const probe = net.socket(dst.family === 4 ? 'inet' : 'inet6', 'dgram');

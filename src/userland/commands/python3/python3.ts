@@ -62,7 +62,7 @@ export const python3: ProgramImage = {
       return 1;
     }
     const a = addrs[0];
-    const net = proc.sys.ext<NetApi>('net');
+    const net = await proc.sys.ext<NetApi>('net');
     const host = bind ? (a.family === 6 ? bind.replace(/^\[|\]$/g, '') : bind) : '0.0.0.0';
     const fd = net.socket(a.family === 4 ? 'inet' : 'inet6', 'stream');
     try {

@@ -34,7 +34,7 @@ describe('ss in a fresh network namespace, on an 80-column terminal', () => {
   test('IPv6 and UDP sockets through a pipe (11-format-probes)', async () => {
     const box = await netBox();
     const ns = await box.netnsTask(async (sys) => {
-      const net = sys.ext<import('../../../kernel/net/api.ts').NetApi>('net');
+      const net = await sys.ext<import('../../../kernel/net/api.ts').NetApi>('net');
       net.linkSet(1, { up: true });
       const u = net.socket('inet', 'dgram');
       net.bind(u, { family: 4, addr: '127.0.0.1', port: 5353 });

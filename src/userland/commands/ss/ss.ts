@@ -110,7 +110,7 @@ export const ss: ProgramImage = {
         || (UNIX_DBS.includes(d) && families.has('unix')) || (d === 'netlink' && families.has('netlink')));
     }
     const stateMask = (f.states ?? states ?? SS_CONN) & ~f.exclude;
-    const net = sys.ext<NetApi>('net');
+    const net = await sys.ext<NetApi>('net');
 
     if (summaryOnly) {
       await out(await summary(sys));
