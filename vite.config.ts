@@ -21,6 +21,18 @@ export default defineConfig({
   },
   worker: {
     format: 'es',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything a worker's entry imports statically goes into the entry's file. Left to
+          // itself, rolldown emits some modules shared with lazy chunks (errno, path, ...) as small
+          // chunks of their own (rolldown#10731), and the worker then fetches them only after it
+          // has compiled its entry: a second round trip before the first prompt. Lazy chunks
+          // (programs, dockerd's engine, the network call table) import from the entry instead.
+          groups: [{ name: 'worker', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/compare/**/*.test.ts', 'test/property/**/*.test.ts', 'test/fuzz/**/*.test.ts'],

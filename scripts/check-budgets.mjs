@@ -7,6 +7,8 @@
 //                    preloads and their static imports, and the workers they start with the workers'
 //                    static imports. Chunks behind import() (programs read in at their first exec,
 //                    dockerd's engine, lessons) are lazy: listed with their total, not counted
+//                    The worker's part must be one file (a static import of the worker's entry is a
+//                    second round trip before the prompt).
 //   embedGzipKB      dist/nsbox-terminal.js with its static imports (what a page embedding a widget
 //                    loads before the widget starts)
 //
@@ -69,6 +71,10 @@ try {
 
   const first = firstLoad(dist, 'index.html');
   show('first-load bundle', first.files, budgets.firstLoadGzipKB, 'firstLoadGzipKB');
+  // The sandbox worker starts from one file: a static import would be fetched only once the worker
+  // has compiled its entry, a second round trip before the first prompt (vite.config.ts, worker).
+  const workerFiles = first.files.filter((f) => f.kind === 'worker');
+  if (workerFiles.length > 1) failures.push(`the worker's first load is ${workerFiles.length} files (${workerFiles.map((f) => f.path).join(', ')}), not one (see vite.config.ts, worker.rolldownOptions)`);
   const lazy = firstLoad(dist, 'index.html', { includeDynamic: true }).files.filter((f) => !first.files.some((g) => g.path === f.path));
   console.log(`budgets: lazy chunks (loaded on first use, not counted): ${lazy.length} files, ${kb(sum(lazy))} KB gzip`);
 
