@@ -10,12 +10,12 @@
 //   --skip-build  reuse bench/.out/dist from a previous run
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FLOOR_DIR, runBrowserBenches } from './browser/bench.mjs';
-import { firstLoad, kb, splitByCategory, sum, workerComposition } from './lib/sizes.mjs';
+import { firstLoad, gzipBytes, kb, splitByCategory, sum, workerComposition } from './lib/sizes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -252,7 +252,10 @@ function rows(results) {
     if (z.embed?.skipped) add(S, 'embed script', `skipped: ${z.embed.skipped}`);
     else if (z.embed) add(S, 'embed script (nsbox-terminal.js)', `${z.embed.scriptGzipKB} KB`, `${z.embed.onStartGzipKB} KB more when a widget starts`);
     if (z.workerComposition) add(S, 'worker, biggest parts', z.workerComposition.slice(0, 5).map((g) => `${g.group} ${g.gzipKB}`).join(', '), 'KB gzip');
-    if (z.browserFirstLoad) add(S, 'first load seen by the browser', z.browserFirstLoad.matches ? 'same files' : `differs: ${z.browserFirstLoad.note}`);
+    if (z.browserFirstLoad) {
+      add(S, 'first load seen by the browser', z.browserFirstLoad.matches ? 'same files' : `differs: ${z.browserFirstLoad.note}`);
+      add(S, 'everything fetched at the first visit', `${z.browserFirstLoad.requestedGzipKB} KB`, 'the prompt, then what loads behind it (components, lessons, daemons)');
+    }
   }
   return out;
 }
@@ -330,8 +333,12 @@ if (only.has('browser')) {
     const staticSet = new Set(results.size.firstLoad.files.map((f) => f.path));
     const extra = [...seen].filter((p) => !staticSet.has(p));
     const missing = [...staticSet].filter((p) => !seen.has(p));
+    // Everything the page fetched in that run (the prompt, then the components, lessons and daemons
+    // loaded behind it): the whole first visit, not only what the prompt waited for.
+    const fetched = [...seen].filter((p) => existsSync(join(dist, p)));
     results.size.browserFirstLoad = {
       matches: !extra.length && !missing.length, requested: [...seen],
+      requestedGzipKB: kb(fetched.reduce((n, p) => n + gzipBytes(readFileSync(join(dist, p))), 0)),
       note: `${extra.length ? `also requested: ${extra.join(', ')}` : ''}${missing.length ? ` not requested: ${missing.join(', ')}` : ''}`.trim(),
     };
   }
