@@ -6,7 +6,7 @@
 //   firstLoadGzipKB  what the first prompt needs: index.html, its scripts, stylesheets, module
 //                    preloads and their static imports, and the workers they start with the workers'
 //                    static imports. Chunks behind import() (programs read in at their first exec,
-//                    dockerd's engine, lessons) are lazy: listed with their total, not counted
+//                    dockerd's engine, lessons) are lazy: listed with their total, not counted.
 //                    The worker's part must be one file (a static import of the worker's entry is a
 //                    second round trip before the prompt).
 //   embedGzipKB      dist/nsbox-terminal.js with its static imports (what a page embedding a widget
