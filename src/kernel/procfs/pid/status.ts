@@ -1,7 +1,7 @@
 import type { UserNamespace } from '../../ns/simple.ts';
 import { viewId } from '../../ns/userns.ts';
 import type { PidNamespace } from '../../ns/PidNamespace.ts';
-import { ALL_CAPS } from '../../task/Credentials.ts';
+import { ALL_CAPS, type Credentials } from '../../task/Credentials.ts';
 import type { Task } from '../../task/Task.ts';
 
 const STATE_NAMES: Record<string, string> = {
@@ -67,6 +67,54 @@ function kB(n: number): string {
   return digits.length < 8 ? `${PAD[8 - digits.length]}${digits} kB` : `${digits} kB`;
 }
 
+/**
+ * The Vm* lines of the last task shown, by the three values they print: tasks of one program mostly
+ * have the same sizes, and the block is then one string rather than five formatted numbers.
+ */
+let lastVm = { vsz: -1, rss: -1, locked: false, text: '' };
+function vmLines(vsz: number, rss: number, locked: boolean): string {
+  const last = lastVm;
+  if (last.vsz === vsz && last.rss === rss && last.locked === locked) return last.text;
+  const text = `VmPeak:\t${kB(vsz)}\nVmSize:\t${kB(vsz)}\nVmLck:\t${kB(locked ? rss : 0)}\n` +
+    `VmHWM:\t${kB(rss)}\nVmRSS:\t${kB(rss)}\n`;
+  lastVm = { vsz, rss, locked, text };
+  return text;
+}
+
+/** The lines that depend only on a task's credentials and the reader's user namespace. */
+interface CredLines { readonly viewer: UserNamespace; readonly ids: string; readonly caps: string }
+
+/**
+ * Credential lines by credentials. Credentials are never changed in place (a change installs new
+ * ones), and a user namespace's uid_map and gid_map are each written once; so once every map between
+ * the reader's namespace and the initial one is written, Uid:..Groups: and the Cap* masks are a
+ * function of the credentials and the reader alone, and are kept with the credentials (as capMask
+ * keeps a set's mask). Tasks forked from one another share their credentials, and so these lines.
+ */
+const credLineMemo = new WeakMap<Credentials, CredLines>();
+
+/** Whether the reader's view of ids can no longer change: every id map on its way up is written. */
+function mapsSettled(viewer: UserNamespace): boolean {
+  for (let ns = viewer; ns.parent; ns = ns.parent) if (!ns.maps.uid || !ns.maps.gid) return false;
+  return true;
+}
+
+function credLines(c: Credentials, viewer: UserNamespace): CredLines {
+  const known = credLineMemo.get(c);
+  if (known !== undefined && known.viewer === viewer) return known;
+  const uid = viewId(viewer, c.uid, 'uid'), euid = c.euid === c.uid ? uid : viewId(viewer, c.euid, 'uid');
+  const gid = viewId(viewer, c.gid, 'gid'), egid = c.egid === c.gid ? gid : viewId(viewer, c.egid, 'gid');
+  const eff = capMask(c.caps);
+  const lines: CredLines = {
+    viewer,
+    ids: `Uid:\t${uid}\t${euid}\t${euid}\t${euid}\nGid:\t${gid}\t${egid}\t${egid}\t${egid}\n` +
+      `FDSize:\t64\nGroups:\t${groupList(c.groups, viewer)} \n`,
+    caps: `CapPrm:\t${eff}\nCapEff:\t${eff}\nCapBnd:\t${eff === ZERO_MASK ? FULL_CAPS : eff}\nCapAmb:\t0000000000000000\n`,
+  };
+  if (mapsSettled(viewer)) credLineMemo.set(c, lines);
+  return lines;
+}
+
 /** The numbers of `p` from the reader's level down, tab-separated (0 when invisible there). */
 function nsList(p: Task['pid'], ns: PidNamespace): string {
   if (p.nrIn(ns) === 0) return '0';
@@ -82,24 +130,17 @@ function nsList(p: Task['pid'], ns: PidNamespace): string {
  * no line array and no closure per call: ps reads this file for every process.
  */
 export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): string {
-  const c = t.cred;
-  const uid = viewId(viewer, c.uid, 'uid'), euid = c.euid === c.uid ? uid : viewId(viewer, c.euid, 'uid');
-  const gid = viewId(viewer, c.gid, 'gid'), egid = c.egid === c.gid ? gid : viewId(viewer, c.egid, 'gid');
   const nr = t.pid.nrIn(ns);
   const nsPid = nsList(t.pid, ns);
-  const vm = t.kthread || t.state === 'Z' ? '' :
-    `VmPeak:\t${kB(t.vszKb)}\nVmSize:\t${kB(t.vszKb)}\nVmLck:\t${kB(t.memLocked ? t.rssKb : 0)}\n` +
-    `VmHWM:\t${kB(t.rssKb)}\nVmRSS:\t${kB(t.rssKb)}\n`;
-  const eff = capMask(c.caps);
+  const vm = t.kthread || t.state === 'Z' ? '' : vmLines(t.vszKb, t.rssKb, t.memLocked);
+  const cred = credLines(t.cred, viewer);
   return `Name:\t${t.comm}\nUmask:\t${umaskText(t.fs.umask)}\nState:\t${STATE_NAMES[t.state]}\n` +
-    `Tgid:\t${nr}\nNgid:\t0\nPid:\t${nr}\nPPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}\nTracerPid:\t0\n` +
-    `Uid:\t${uid}\t${euid}\t${euid}\t${euid}\nGid:\t${gid}\t${egid}\t${egid}\t${egid}\n` +
-    `FDSize:\t64\nGroups:\t${groupList(c.groups, viewer)} \nNStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +
+    `Tgid:\t${nr}\nNgid:\t0\nPid:\t${nr}\nPPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}\nTracerPid:\t0\n${cred.ids}` +
+    `NStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +
     `NSpgid:\t${t.kthread ? 0 : nsList(t.pgrp, ns)}\nNSsid:\t${t.kthread ? 0 : nsList(t.session, ns)}\n` +
     `Kthread:\t${t.kthread ? 1 : 0}\n${vm}Threads:\t${t.nlwp}\nSigQ:\t0/31457\n` +
     'SigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n' +
-    `SigIgn:\t${sigMask(t, 'ignore')}\nSigCgt:\t${sigMask(t, 'handler')}\nCapInh:\t0000000000000000\n` +
-    `CapPrm:\t${eff}\nCapEff:\t${eff}\nCapBnd:\t${eff === ZERO_MASK ? FULL_CAPS : eff}\nCapAmb:\t0000000000000000\n` +
+    `SigIgn:\t${sigMask(t, 'ignore')}\nSigCgt:\t${sigMask(t, 'handler')}\nCapInh:\t0000000000000000\n${cred.caps}` +
     `NoNewPrivs:\t0\nSeccomp:\t${t.seccomp ? 2 : 0}\nSeccomp_filters:\t${t.seccomp ? 1 : 0}\n${STATUS_TAIL}`;
 }
 
