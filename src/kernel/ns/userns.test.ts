@@ -47,6 +47,18 @@ describe('user namespaces (user_namespaces(7))', () => {
     ].join('\n'));
   });
 
+  test('status shows ids through the reader\'s maps, and through maps written after an earlier read', async () => {
+    const r = await asVagrant([
+      'grep ^Uid /proc/1/status; unshare -r grep ^Uid /proc/1/status; grep ^Uid /proc/1/status',
+      'unshare -U sh -c "grep -e ^Uid /proc/self/status; echo 0 1000 1 > /proc/self/uid_map; grep -e ^Uid -e ^Gid /proc/self/status"',
+    ].join('; '));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      'Uid:\t0\t0\t0\t0', 'Uid:\t65534\t65534\t65534\t65534', 'Uid:\t0\t0\t0\t0',
+      'Uid:\t65534\t65534\t65534\t65534', 'Uid:\t0\t0\t0\t0', 'Gid:\t65534\t65534\t65534\t65534', '',
+    ].join('\n'));
+  });
+
   test('capabilities: full inside after unshare, dropped by execve when the namespace has no root mapping', async () => {
     const r = await asVagrant('unshare -r grep CapEff /proc/self/status; unshare -U grep CapEff /proc/self/status; grep CapEff /proc/self/status');
     expect(r.stdout).toBe('CapEff:\t000001ffffffffff\nCapEff:\t0000000000000000\nCapEff:\t0000000000000000\n');

@@ -20,7 +20,8 @@ export function createProcfs(kernel: Kernel, ns: PidNamespace): { root: Inode; s
     const nr = pidNumber(name);
     if (nr < 0) return undefined;
     const t = ns.tasks.get(nr);
-    return t && t.state !== 'X' ? t.pid.procDirOf(sb, () => new PidDir(kernel, sb, ns, t)) : undefined;
+    if (t === undefined || t.state === 'X') return undefined;
+    return t.pid.procDirOf(sb) ?? t.pid.addProcDir(new PidDir(kernel, sb, ns, t));
   };
   const selfPid = (ctx: AccessContext) => {
     const nr = ctx.task.pid.nrIn(ns);

@@ -19,7 +19,25 @@ export class SysFs {
   /** Who is asking, for permission checks and per-reader procfs views (one object per Sys). */
   protected readonly ctx: AccessContext;
   protected walker(): PathWalker { return new PathWalker(this.task.fs.root, this.task.fs.cwd, this.ctx); }
-  protected resolve(path: string, follow = true): Resolved { return this.walker().resolve(path, follow); }
+
+  /**
+   * The walker of the last resolve, kept while the task's root and cwd stay the objects it was made
+   * for (chdir and chroot install new ones): every open(2) resolves a path, and ps opens three per
+   * process. One that is in use is not shared: a resolve started meanwhile makes its own.
+   */
+  private spareWalker: PathWalker | undefined;
+
+  protected resolve(path: string, follow = true): Resolved {
+    const { root, cwd } = this.task.fs;
+    let w = this.spareWalker;
+    if (w !== undefined && w.startsFrom(root, cwd)) this.spareWalker = undefined;
+    else w = new PathWalker(root, cwd, this.ctx);
+    try {
+      return w.resolve(path, follow);
+    } finally {
+      this.spareWalker = w;
+    }
+  }
 
   open(path: string, flags: number, mode = 0o666): number {
     let ref: Resolved;

@@ -33,15 +33,19 @@ export class Pid {
     return entry && entry.ns === ns ? entry.nr : 0;
   }
 
-  /** The /proc/PID directory of procfs instance `sb`, made by `make` at the first lookup there. */
-  procDirOf(sb: SuperBlock, make: () => DirInode): DirInode {
+  /** The /proc/PID directory of procfs instance `sb`, if one was made (see addProcDir). */
+  procDirOf(sb: SuperBlock): DirInode | undefined {
     const first = this.procDir;
-    if (first === undefined) return this.procDir = make();
-    if (first.sb === sb) return first;
-    const more = this.moreProcDirs ??= [];
-    for (let i = 0; i < more.length; i++) if (more[i].sb === sb) return more[i];
-    const d = make();
-    more.push(d);
+    if (first === undefined || first.sb === sb) return first;
+    const more = this.moreProcDirs;
+    if (more) for (let i = 0; i < more.length; i++) if (more[i].sb === sb) return more[i];
+    return undefined;
+  }
+
+  /** Keeps the /proc/PID directory made at the first lookup in its procfs instance. */
+  addProcDir(d: DirInode): DirInode {
+    if (this.procDir === undefined) this.procDir = d;
+    else (this.moreProcDirs ??= []).push(d);
     return d;
   }
 

@@ -60,7 +60,8 @@ export class Mount {
 
   /** The mount stacked on `inode` in this mount, topmost first. */
   mountedAt(inode: Inode): Mount | undefined {
-    if (!everMountpoint.has(inode)) return undefined;
+    // A mount with nothing on it (a procfs, where ps walks three paths per process) needs no lookup.
+    if (this.children.length === 0 || !everMountpoint.has(inode)) return undefined;
     for (let i = this.children.length - 1; i >= 0; i--) if (this.children[i].mountpoint === inode) return this.children[i];
     return undefined;
   }

@@ -67,6 +67,9 @@ export class PathWalker {
   private canonical = true;
   constructor(private readonly root: PathRef, private readonly cwd: Resolved, private readonly ctx: AccessContext) {}
 
+  /** Whether this walker starts from `root` and `cwd` (a walker keeps nothing else between walks). */
+  startsFrom(root: PathRef, cwd: Resolved): boolean { return this.root === root && this.cwd === cwd; }
+
   resolve(path: string, follow = true): Resolved {
     if (path === '') throw new KernelError('ENOENT');
     this.begin(path);

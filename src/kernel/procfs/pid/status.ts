@@ -1,7 +1,7 @@
 import type { UserNamespace } from '../../ns/simple.ts';
 import { viewId } from '../../ns/userns.ts';
 import type { PidNamespace } from '../../ns/PidNamespace.ts';
-import { ALL_CAPS } from '../../task/Credentials.ts';
+import { ALL_CAPS, type Credentials } from '../../task/Credentials.ts';
 import type { Task } from '../../task/Task.ts';
 
 const STATE_NAMES: Record<string, string> = {
@@ -56,6 +56,15 @@ const STATUS_TAIL = 'Speculation_Store_Bypass:\tthread vulnerable\nSpeculationIn
   'Cpus_allowed:\t3\nCpus_allowed_list:\t0-1\nMems_allowed:\t00000001\nMems_allowed_list:\t0\n' +
   'voluntary_ctxt_switches:\t42\nnonvoluntary_ctxt_switches:\t3\n';
 
+/**
+ * From the seccomp mode to the end, without and with a seccomp filter, and the signal masks of a
+ * task with no handlers: whole strings rather than substitutions (each is two more strings to
+ * allocate, and ps reads this file for every process).
+ */
+const NO_SECCOMP_TAIL = `Seccomp:\t0\nSeccomp_filters:\t0\n${STATUS_TAIL}`;
+const SECCOMP_TAIL = `Seccomp:\t2\nSeccomp_filters:\t1\n${STATUS_TAIL}`;
+const NO_HANDLER_MASKS = `SigIgn:\t${ZERO_MASK}\nSigCgt:\t${ZERO_MASK}\n`;
+
 /** `%04o` of each umask value met so far (there are 512; most tasks share 022). */
 const UMASKS: string[] = [];
 const umaskText = (m: number) => UMASKS[m & 0o777] ??= (m & 0o777).toString(8).padStart(4, '0');
@@ -65,6 +74,55 @@ const PAD = ['', ' ', '  ', '   ', '    ', '     ', '      ', '       '];
 function kB(n: number): string {
   const digits = String(n);
   return digits.length < 8 ? `${PAD[8 - digits.length]}${digits} kB` : `${digits} kB`;
+}
+
+/**
+ * Kthread: and the Vm* lines of the last task shown, by the three values they print: tasks of one program mostly
+ * have the same sizes, and the block is then one string rather than five formatted numbers.
+ */
+let lastVm = { vsz: -1, rss: -1, locked: false, text: '' };
+function vmLines(vsz: number, rss: number, locked: boolean): string {
+  const last = lastVm;
+  if (last.vsz === vsz && last.rss === rss && last.locked === locked) return last.text;
+  // The Kthread: line before them belongs to the block: only a user task that is not a zombie has one.
+  const text = `Kthread:\t0\nVmPeak:\t${kB(vsz)}\nVmSize:\t${kB(vsz)}\nVmLck:\t${kB(locked ? rss : 0)}\n` +
+    `VmHWM:\t${kB(rss)}\nVmRSS:\t${kB(rss)}\n`;
+  lastVm = { vsz, rss, locked, text };
+  return text;
+}
+
+/** The lines that depend only on a task's credentials and the reader's user namespace. */
+interface CredLines { readonly viewer: UserNamespace; readonly ids: string; readonly caps: string }
+
+/**
+ * Credential lines by credentials. Credentials are never changed in place (a change installs new
+ * ones), and a user namespace's uid_map and gid_map are each written once; so once every map between
+ * the reader's namespace and the initial one is written, Uid:..Groups: and the Cap* masks are a
+ * function of the credentials and the reader alone, and are kept with the credentials (as capMask
+ * keeps a set's mask). Tasks forked from one another share their credentials, and so these lines.
+ */
+const credLineMemo = new WeakMap<Credentials, CredLines>();
+
+/** Whether the reader's view of ids can no longer change: every id map on its way up is written. */
+function mapsSettled(viewer: UserNamespace): boolean {
+  for (let ns = viewer; ns.parent; ns = ns.parent) if (!ns.maps.uid || !ns.maps.gid) return false;
+  return true;
+}
+
+function credLines(c: Credentials, viewer: UserNamespace): CredLines {
+  const known = credLineMemo.get(c);
+  if (known !== undefined && known.viewer === viewer) return known;
+  const uid = viewId(viewer, c.uid, 'uid'), euid = c.euid === c.uid ? uid : viewId(viewer, c.euid, 'uid');
+  const gid = viewId(viewer, c.gid, 'gid'), egid = c.egid === c.gid ? gid : viewId(viewer, c.egid, 'gid');
+  const eff = capMask(c.caps);
+  const lines: CredLines = {
+    viewer,
+    ids: `Uid:\t${uid}\t${euid}\t${euid}\t${euid}\nGid:\t${gid}\t${egid}\t${egid}\t${egid}\n` +
+      `FDSize:\t64\nGroups:\t${groupList(c.groups, viewer)} \n`,
+    caps: `CapPrm:\t${eff}\nCapEff:\t${eff}\nCapBnd:\t${eff === ZERO_MASK ? FULL_CAPS : eff}\nCapAmb:\t0000000000000000\n`,
+  };
+  if (mapsSettled(viewer)) credLineMemo.set(c, lines);
+  return lines;
 }
 
 /** The numbers of `p` from the reader's level down, tab-separated (0 when invisible there). */
@@ -82,25 +140,18 @@ function nsList(p: Task['pid'], ns: PidNamespace): string {
  * no line array and no closure per call: ps reads this file for every process.
  */
 export function procStatus(ns: PidNamespace, t: Task, viewer: UserNamespace): string {
-  const c = t.cred;
-  const uid = viewId(viewer, c.uid, 'uid'), euid = c.euid === c.uid ? uid : viewId(viewer, c.euid, 'uid');
-  const gid = viewId(viewer, c.gid, 'gid'), egid = c.egid === c.gid ? gid : viewId(viewer, c.egid, 'gid');
   const nr = t.pid.nrIn(ns);
   const nsPid = nsList(t.pid, ns);
-  const vm = t.kthread || t.state === 'Z' ? '' :
-    `VmPeak:\t${kB(t.vszKb)}\nVmSize:\t${kB(t.vszKb)}\nVmLck:\t${kB(t.memLocked ? t.rssKb : 0)}\n` +
-    `VmHWM:\t${kB(t.rssKb)}\nVmRSS:\t${kB(t.rssKb)}\n`;
-  const eff = capMask(c.caps);
+  const kthreadVm = t.kthread ? 'Kthread:\t1\n' : t.state === 'Z' ? 'Kthread:\t0\n' : vmLines(t.vszKb, t.rssKb, t.memLocked);
+  const cred = credLines(t.cred, viewer);
+  const masks = t.handlers.size === 0 ? NO_HANDLER_MASKS : `SigIgn:\t${sigMask(t, 'ignore')}\nSigCgt:\t${sigMask(t, 'handler')}\n`;
   return `Name:\t${t.comm}\nUmask:\t${umaskText(t.fs.umask)}\nState:\t${STATE_NAMES[t.state]}\n` +
-    `Tgid:\t${nr}\nNgid:\t0\nPid:\t${nr}\nPPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}\nTracerPid:\t0\n` +
-    `Uid:\t${uid}\t${euid}\t${euid}\t${euid}\nGid:\t${gid}\t${egid}\t${egid}\t${egid}\n` +
-    `FDSize:\t64\nGroups:\t${groupList(c.groups, viewer)} \nNStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +
+    `Tgid:\t${nr}\nNgid:\t0\nPid:\t${nr}\nPPid:\t${t.parent ? t.parent.pid.nrIn(ns) : 0}\nTracerPid:\t0\n${cred.ids}` +
+    `NStgid:\t${nsPid}\nNSpid:\t${nsPid}\n` +
     `NSpgid:\t${t.kthread ? 0 : nsList(t.pgrp, ns)}\nNSsid:\t${t.kthread ? 0 : nsList(t.session, ns)}\n` +
-    `Kthread:\t${t.kthread ? 1 : 0}\n${vm}Threads:\t${t.nlwp}\nSigQ:\t0/31457\n` +
-    'SigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n' +
-    `SigIgn:\t${sigMask(t, 'ignore')}\nSigCgt:\t${sigMask(t, 'handler')}\nCapInh:\t0000000000000000\n` +
-    `CapPrm:\t${eff}\nCapEff:\t${eff}\nCapBnd:\t${eff === ZERO_MASK ? FULL_CAPS : eff}\nCapAmb:\t0000000000000000\n` +
-    `NoNewPrivs:\t0\nSeccomp:\t${t.seccomp ? 2 : 0}\nSeccomp_filters:\t${t.seccomp ? 1 : 0}\n${STATUS_TAIL}`;
+    `${kthreadVm}Threads:\t${t.nlwp}\nSigQ:\t0/31457\n` +
+    `SigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n${masks}` +
+    `CapInh:\t0000000000000000\n${cred.caps}NoNewPrivs:\t0\n${t.seccomp ? SECCOMP_TAIL : NO_SECCOMP_TAIL}`;
 }
 
 /** Supplementary groups as the reader sees them, space-separated. */
@@ -112,7 +163,6 @@ function groupList(groups: readonly number[], viewer: UserNamespace): string {
 }
 
 function sigMask(t: Task, kind: 'ignore' | 'handler'): string {
-  if (t.handlers.size === 0) return ZERO_MASK;
   let lo = 0, hi = 0;
   for (const [sig, d] of t.handlers) {
     if ((kind === 'ignore' && d === 'ignore') || (kind === 'handler' && typeof d === 'function')) {
