@@ -5,6 +5,7 @@
 //   tsconfig.core.json    src/kernel, src/userland, src/docker, src/sandbox: ES2022 only, no DOM/Node types
 //   tsconfig.cli.json     src/cli: Node types, no DOM
 //   tsconfig.node.json    vite.config.ts and unit tests (src/**/*.test.ts, test/**/*.ts): Node types
+//   bench/tsconfig.json   the Node benchmarks (bench/node): Node types
 // A project whose include globs match no file yet (TS18003) is reported as skipped, not failed.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,7 +19,7 @@ const svelteCheck = join(dirname(require.resolve('svelte-check/package.json')), 
 
 const projects = [
   { name: 'tsconfig.json', args: [svelteCheck, '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'] },
-  ...['tsconfig.worker.json', 'tsconfig.core.json', 'tsconfig.cli.json', 'tsconfig.node.json'].map((name) => ({
+  ...['tsconfig.worker.json', 'tsconfig.core.json', 'tsconfig.cli.json', 'tsconfig.node.json', 'bench/tsconfig.json'].map((name) => ({
     name,
     args: [tsc, '-p', name, '--noEmit', '--pretty', 'false'],
   })),

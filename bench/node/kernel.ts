@@ -156,6 +156,8 @@ async function ps(o: { sizes: number[]; runs: number }): Promise<Json> {
 /** `ss -a` with bound UDP and listening TCP sockets (1,000 per holder process) up to each size. */
 async function ss(o: { sizes: number[]; runs: number }): Promise<Json> {
   const k = bootBig();
+  // The network stack's call table is read in after boot (kernel/net/install.ts).
+  await loadsSettled();
   if (!k.extensions.has('net')) return { skipped: 'no network stack (sys.ext("net") missing)' };
   const sys = rootSys(k);
   let made = 0;
@@ -169,7 +171,7 @@ async function ss(o: { sizes: number[]; runs: number }): Promise<Json> {
       let done = false;
       sys.clone(async (c) => {
         try {
-          const net = c.ext<NetApi>('net');
+          const net = await c.ext<NetApi>('net');
           for (let i = 0; i < batch; i++) {
             const port = 10000 + first + i;
             const fd = net.socket('inet', i % 2 ? 'stream' : 'dgram');
@@ -195,8 +197,9 @@ async function ss(o: { sizes: number[]; runs: number }): Promise<Json> {
 /** `ip a` with veth pairs (both ends on the host, up: link-local addresses too) up to each size. */
 async function ip(o: { sizes: number[]; runs: number }): Promise<Json> {
   const k = bootBig();
+  await loadsSettled();
   if (!k.extensions.has('net')) return { skipped: 'no network stack (sys.ext("net") missing)' };
-  const net = rootSys(k).ext<NetApi>('net');
+  const net = await rootSys(k).ext<NetApi>('net');
   let veths = 0;
   const points: Json[] = [];
   for (const size of o.sizes) {
