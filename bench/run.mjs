@@ -254,7 +254,7 @@ function rows(results) {
     if (z.workerComposition) add(S, 'worker, biggest parts', z.workerComposition.slice(0, 5).map((g) => `${g.group} ${g.gzipKB}`).join(', '), 'KB gzip');
     if (z.browserFirstLoad) {
       add(S, 'first load seen by the browser', z.browserFirstLoad.matches ? 'same files' : `differs: ${z.browserFirstLoad.note}`);
-      add(S, 'everything fetched at the first visit', `${z.browserFirstLoad.requestedGzipKB} KB`, 'the prompt, then what loads behind it (components, lessons, daemons)');
+      add(S, 'everything fetched at the first visit', `${z.browserFirstLoad.visitGzipKB} KB`, `${z.browserFirstLoad.visitFiles} files until the network is quiet: the prompt, then components, lessons, daemons, programs read ahead`);
     }
   }
   return out;
@@ -333,12 +333,13 @@ if (only.has('browser')) {
     const staticSet = new Set(results.size.firstLoad.files.map((f) => f.path));
     const extra = [...seen].filter((p) => !staticSet.has(p));
     const missing = [...staticSet].filter((p) => !seen.has(p));
-    // Everything the page fetched in that run (the prompt, then the components, lessons and daemons
-    // loaded behind it): the whole first visit, not only what the prompt waited for.
-    const fetched = [...seen].filter((p) => existsSync(join(dist, p)));
+    // Everything the page fetched in that run until the network was quiet (the prompt, then the
+    // components, lessons, daemons and the programs read ahead behind it): the whole first visit,
+    // not only what the prompt waited for.
+    const fetched = (results.browser.visitRequests ?? []).map((p) => (p === '' ? 'index.html' : p)).filter((p) => existsSync(join(dist, p)));
     results.size.browserFirstLoad = {
       matches: !extra.length && !missing.length, requested: [...seen],
-      requestedGzipKB: kb(fetched.reduce((n, p) => n + gzipBytes(readFileSync(join(dist, p))), 0)),
+      visitGzipKB: kb(fetched.reduce((n, p) => n + gzipBytes(readFileSync(join(dist, p))), 0)), visitFiles: fetched.length,
       note: `${extra.length ? `also requested: ${extra.join(', ')}` : ''}${missing.length ? ` not requested: ${missing.join(', ')}` : ''}`.trim(),
     };
   }

@@ -325,7 +325,16 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
     });
     const requests = server.requests.slice(before);
     const p = new Page(page, kind);
-    return { ctx, page, p, firstPrompt, requests, timeline };
+    return { ctx, page, p, firstPrompt, requests, timeline, before };
+  };
+
+  /** What the page fetched since `before`, once nothing new has been asked for in 500 ms (at most 10 s). */
+  const fetchedUntilQuiet = async (before) => {
+    for (let seen = -1, waited = 0; seen !== server.requests.length && waited < 10_000; waited += 500) {
+      seen = server.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return server.requests.slice(before);
   };
 
   try {
@@ -334,13 +343,18 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
     const nav = { app: [], floor: [] };
     const marks = { app: [], floor: [] };
     let firstLoadRequests = [];
+    let visitRequests = [];
     const timelines = {};
     for (let i = 0; i < runs; i++) {
       for (const kind of i % 2 ? ['floor', 'app'] : ['app', 'floor']) {
         const o = await open(kind);
         nav[kind].push(o.firstPrompt);
         marks[kind].push(o.timeline.marks);
-        if (kind === 'app' && i === 0) firstLoadRequests = o.requests.map((r) => r.slice(BASE_PATH.length));
+        if (kind === 'app' && i === 0) {
+          firstLoadRequests = o.requests.map((r) => r.slice(BASE_PATH.length));
+          // The first visit's whole transfer: the prompt, then what loads behind it (outside the timing).
+          visitRequests = (await fetchedUntilQuiet(o.before)).map((r) => r.slice(BASE_PATH.length));
+        }
         if (i === runs - 1) timelines[kind] = o.timeline;
         await o.ctx.close();
       }
@@ -352,6 +366,7 @@ export async function runBrowserBenches({ dist, quick = false, log = () => {} })
       timelines,
     };
     results.firstLoadRequests = [...new Set(firstLoadRequests)];
+    results.visitRequests = [...new Set(visitRequests)];
 
     // ------------------------------------------------- keystroke → echo, Enter → ps aux, docker -it
     const app = await open('app');
