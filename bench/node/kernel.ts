@@ -33,7 +33,11 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ wall: number; cpu: 
 
 /** `runs` timed runs (after `warmup` untimed ones): medians. */
 async function measure(runs: number, fn: () => Promise<unknown>, warmup = 2): Promise<{ wallMs: number; cpuMs: number; runs: number }> {
-  for (let i = 0; i < warmup; i++) await fn();
+  // At least `warmup` runs, and at least WARMUP_MS of them: a small size (ps over 1,000 tasks) is
+  // otherwise measured while V8 is still optimizing its code, which made it cost more than 3,000
+  // tasks and the growth exponent meaningless.
+  const until = performance.now() + WARMUP_MS;
+  for (let i = 0; i < warmup || (performance.now() < until && i < 200); i++) await fn();
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -43,6 +47,8 @@ async function measure(runs: number, fn: () => Promise<unknown>, warmup = 2): Pr
   }
   return { wallMs: round(median(walls)), cpuMs: round(median(cpus)), runs };
 }
+
+const WARMUP_MS = 300;
 
 /** Cost growth between the smallest and the largest size: the exponent b of time ∝ size^b. */
 export function growth(points: Array<{ size: number; ms: number }>): { exponent: number; verdict: string } | null {
