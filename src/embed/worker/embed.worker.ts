@@ -41,6 +41,17 @@ self.addEventListener('unhandledrejection', (ev) => {
   fatal(ev.reason);
 });
 
+/**
+ * Code the login does not need (the network call table, dockerd's engine) is read in once the
+ * widget's first output has gone out (or after 2 s without one), as in the app's worker: it would
+ * otherwise be fetched and evaluated while the login runs.
+ */
+let firstOutput!: () => void;
+const deferLoadsUntil = Promise.race([
+  new Promise<void>((resolve) => { firstOutput = resolve; }),
+  new Promise<void>((resolve) => setTimeout(resolve, 2000)),
+]);
+
 let machine: ReturnType<typeof bootSandbox> | undefined;
 let session: TerminalSession | undefined;
 let port: MessagePort | undefined;
@@ -109,12 +120,13 @@ const api: EmbedWorkerApi = {
   async open(opts: EmbedBootOptions, p: MessagePort) {
     if (machine) throw new Error('this widget already has a machine');
     if (!HOSTS.has(opts.host)) throw new Error(`unknown host profile '${opts.host}'`);
-    machine = bootSandbox({ clock: 'wall', seed: opts.seed, host: opts.host });
+    machine = bootSandbox({ clock: 'wall', seed: opts.seed, host: opts.host, deferLoadsUntil });
     session = machine.openTerminal({ cols: opts.cols, rows: opts.rows });
     port = p;
     const s = session;
     batcher = new OutputBatcher((data) => {
       post({ type: 'output', data });
+      firstOutput();
       // A session can also end without input (a signal, a timer): notice it after its last words.
       if (s.closed) schedule(checkClosed);
     }, schedule);
