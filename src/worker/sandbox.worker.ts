@@ -5,28 +5,15 @@
  */
 import * as Comlink from 'comlink';
 import { bootSandbox } from '../sandbox/index.ts';
-import type { ScheduleMacrotask } from './outputBatcher.ts';
 import { decodeBootOptions } from './bootName.ts';
+import { deferredLoads } from './deferredLoads.ts';
+import { messageChannelScheduler } from './macrotask.ts';
 import type { BootOptions, SandboxWorkerApi } from './protocol.ts';
 import { readaheadAfterBoot } from './readahead.ts';
 import { SnapshotFeed } from './snapshotFeed.ts';
 import { TerminalHost } from './terminals.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** A macrotask scheduler without setTimeout's clamping: one MessageChannel, FIFO queue of callbacks. */
-function messageChannelScheduler(): ScheduleMacrotask {
-  const channel = new MessageChannel();
-  const queue: Array<() => void> = [];
-  channel.port1.onmessage = () => {
-    const fn = queue.shift();
-    fn?.();
-  };
-  return (fn) => {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  };
-}
 
 /**
  * Anything that escapes the simulation becomes an uncaught error of the worker, which the main thread
@@ -42,16 +29,8 @@ self.addEventListener('unhandledrejection', (ev) => {
   rethrowAsync(ev.reason);
 });
 
-/**
- * Code the login does not need (dockerd's engine, the network stack's call table, the map's
- * snapshots) is read in once the first terminal shows its prompt (or after 2 s without one):
- * evaluating and starting it takes the worker tens of milliseconds it owes the first prompt.
- */
-let firstTerminalOpened!: () => void;
-const deferLoadsUntil = Promise.race([
-  new Promise<void>((resolve) => { firstTerminalOpened = resolve; }),
-  new Promise<void>((resolve) => setTimeout(resolve, 2000)),
-]);
+/** dockerd's engine, the network call table and the map's snapshots come after the first prompt. */
+const loads = deferredLoads();
 
 let sandbox: ReturnType<typeof bootSandbox> | undefined;
 let bootedSeed: number | undefined;
@@ -62,12 +41,12 @@ function machine(opts?: BootOptions): ReturnType<typeof bootSandbox> {
     testHooks = opts?.testHooks === true;
     bootedSeed = opts?.seed;
   }
-  sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed, deferLoadsUntil });
+  sandbox ??= bootSandbox({ clock: 'wall', seed: opts?.seed, deferLoadsUntil: loads.until });
   return sandbox;
 }
 
 // The map's snapshots and the lens are read in behind the first prompt (the page shows them after it).
-const feed = new SnapshotFeed(() => sandbox?.host.kernel, deferLoadsUntil.then(() => import('../sandbox/snapshot.ts')).then((m) => m.buildSnapshot));
+const feed = new SnapshotFeed(() => sandbox?.host.kernel, loads.until.then(() => import('../sandbox/snapshot.ts')).then((m) => m.buildSnapshot));
 const terminals = new TerminalHost(messageChannelScheduler(), () => feed.commandDone(), rethrowAsync);
 
 const api: SandboxWorkerApi = {
@@ -85,7 +64,7 @@ const api: SandboxWorkerApi = {
       // booting): dockerd's engine, then the programs' code. Not once the terminal has settled: a
       // machine whose dockerd waits for its engine is not quiet, so that would wait for the 2 s.
       void terminals.whenOutput(id).then(() => {
-        setTimeout(firstTerminalOpened, 0);
+        setTimeout(loads.release, 0);
         readaheadAfterBoot();
       });
     }

@@ -10,7 +10,9 @@ import * as Comlink from 'comlink';
 import { bootSandbox, type TerminalSession } from '../../sandbox/index.ts';
 import { buildSnapshot, type NsKind } from '../../sandbox/snapshot.ts';
 import { runLens } from '../../worker/lens.ts';
-import { OutputBatcher, type ScheduleMacrotask } from '../../worker/outputBatcher.ts';
+import { messageChannelScheduler } from '../../worker/macrotask.ts';
+import { OutputBatcher } from '../../worker/outputBatcher.ts';
+import { deferredLoads } from '../../worker/deferredLoads.ts';
 import { OUTPUT_WINDOW } from '../../worker/outputWindow.ts';
 import type { EmbedBootOptions, EmbedLensResult, EmbedLensView, EmbedPortIn, EmbedPortOut, EmbedWorkerApi } from '../protocol.ts';
 
@@ -18,16 +20,6 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const HOSTS = new Set(['archlinux']);
 
-/** A macrotask scheduler without setTimeout's clamping (one MessageChannel, FIFO). */
-function messageChannelScheduler(): ScheduleMacrotask {
-  const channel = new MessageChannel();
-  const queue: Array<() => void> = [];
-  channel.port1.onmessage = () => queue.shift()?.();
-  return (fn) => {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  };
-}
 const schedule = messageChannelScheduler();
 
 /** Errors that escape the simulation end up as the worker's `error` event: the widget offers a restart. */
@@ -41,16 +33,8 @@ self.addEventListener('unhandledrejection', (ev) => {
   fatal(ev.reason);
 });
 
-/**
- * Code the login does not need (the network call table, dockerd's engine) is read in once the
- * widget's first output has gone out (or after 2 s without one), as in the app's worker: it would
- * otherwise be fetched and evaluated while the login runs.
- */
-let firstOutput!: () => void;
-const deferLoadsUntil = Promise.race([
-  new Promise<void>((resolve) => { firstOutput = resolve; }),
-  new Promise<void>((resolve) => setTimeout(resolve, 2000)),
-]);
+/** The network call table and dockerd's engine are read in after the widget's first output. */
+const loads = deferredLoads();
 
 let machine: ReturnType<typeof bootSandbox> | undefined;
 let session: TerminalSession | undefined;
@@ -120,13 +104,13 @@ const api: EmbedWorkerApi = {
   async open(opts: EmbedBootOptions, p: MessagePort) {
     if (machine) throw new Error('this widget already has a machine');
     if (!HOSTS.has(opts.host)) throw new Error(`unknown host profile '${opts.host}'`);
-    machine = bootSandbox({ clock: 'wall', seed: opts.seed, host: opts.host, deferLoadsUntil });
+    machine = bootSandbox({ clock: 'wall', seed: opts.seed, host: opts.host, deferLoadsUntil: loads.until });
     session = machine.openTerminal({ cols: opts.cols, rows: opts.rows });
     port = p;
     const s = session;
     batcher = new OutputBatcher((data) => {
       post({ type: 'output', data });
-      firstOutput();
+      loads.release();
       // A session can also end without input (a signal, a timer): notice it after its last words.
       if (s.closed) schedule(checkClosed);
     }, schedule);
