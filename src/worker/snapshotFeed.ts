@@ -18,6 +18,7 @@ export class SnapshotFeed {
   #last = '';
   /** Publications wait in order for the builder (one chain, so they go out in the order asked). */
   #queue: Promise<Builder>;
+  #broadcastQueued = false;
 
   constructor(private readonly kernel: () => Kernel | undefined, builder: Builder | Promise<Builder>) {
     this.#queue = Promise.resolve(builder);
@@ -29,8 +30,17 @@ export class SnapshotFeed {
     this.#publish(() => [port], true);
   }
 
+  /**
+   * One picture for every command done since the last one was built: while the builder is still
+   * being read in, commands queue no more than one build (it reads the machine when it runs).
+   */
   commandDone(): void {
-    this.#publish(() => [...this.#ports], false);
+    if (this.#broadcastQueued) return;
+    this.#broadcastQueued = true;
+    this.#publish(() => {
+      this.#broadcastQueued = false;
+      return [...this.#ports];
+    }, false);
   }
 
   #publish(ports: () => WorkerPort[], always: boolean): void {

@@ -127,13 +127,18 @@ describe('SnapshotFeed', () => {
     port1.on('message', (msg: (typeof got)[number]) => got.push(msg));
     feed.watch(port2 as unknown as WorkerPort);
     feed.commandDone();
+    feed.commandDone();
+    feed.commandDone();
     await new Promise((r) => setTimeout(r, 10));
     expect(got).toHaveLength(0);
     kernel.initNsProxy.uts.hostname = 'later';
-    arrive(buildSnapshot);
+    let builds = 0;
+    arrive((k) => { builds++; return buildSnapshot(k); });
     await new Promise((r) => setTimeout(r, 10));
     // The subscription's picture, and no second one for the unchanged namespaces.
     expect(got.map((m) => m.snapshot.host.hostname)).toEqual(['later']);
+    // The subscription's build and one for the three commands done meanwhile.
+    expect(builds).toBe(2);
     port1.close();
   });
   test('a terminal preopened while the page loads is adopted by the first open: its prompt, then the real size', async () => {
